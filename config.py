@@ -1,0 +1,90 @@
+"""Configuration classes; every secret and deployment setting comes from the environment."""
+
+import os
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(name)
+    return value if value not in (None, "") else default
+
+
+def _env_int(name: str, default: int) -> int:
+    return int(_env(name, str(default)))  # type: ignore[arg-type]
+
+
+class Config:
+    """Settings shared by every environment, with safe development defaults."""
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = _env("SECRET_KEY", DEV_SECRET_KEY)
+        #: None means "SQLite in the instance folder", filled in by create_app.
+        self.SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL")
+        self.SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+        self.UPLOAD_FOLDER = _env("UPLOAD_FOLDER")
+        self.MAX_PHOTO_BYTES = _env_int("MAX_PHOTO_BYTES", 5 * 1024 * 1024)
+        self.MAX_CONTENT_LENGTH = _env_int("MAX_CONTENT_LENGTH", 16 * 1024 * 1024)
+        self.RATELIMIT_STORAGE_URI = _env("RATELIMIT_STORAGE_URI", "memory://")
+        self.SUBMIT_RATE_LIMIT = _env("SUBMIT_RATE_LIMIT", "5 per minute;30 per hour")
+        self.RATELIMIT_HEADERS_ENABLED = True
+        self.PSEUDONYM_KEY = _env("PSEUDONYM_KEY")
+        #: How many reverse proxies in front of the app set X-Forwarded-For (0: trust none).
+        self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+        self.BABEL_DEFAULT_LOCALE = "th"
+        self.BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
+        self.SESSION_COOKIE_HTTPONLY = True
+        self.SESSION_COOKIE_SAMESITE = "Lax"
+        self.SESSION_COOKIE_SECURE = False
+        self.WTF_CSRF_TIME_LIMIT = None
+        self.TESTING = False
+        self.DEBUG = False
+
+
+class DevelopmentConfig(Config):
+    """Local development: SQLite in the instance folder unless DATABASE_URL says otherwise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.DEBUG = True
+
+
+class TestConfig(Config):
+    """The test suite: SQLite in memory unless TEST_DATABASE_URL points at PostgreSQL."""
+
+    __test__ = False  # not a pytest test class
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.TESTING = True
+        self.SECRET_KEY = "test-secret"
+        self.SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
+        self.RATELIMIT_STORAGE_URI = "memory://"
+
+
+class ProductionConfig(Config):
+    """Production: refuses to start without a real SECRET_KEY and a DATABASE_URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        if self.SECRET_KEY == DEV_SECRET_KEY or len(self.SECRET_KEY or "") < 32:
+            raise RuntimeError("SECRET_KEY must be set to a random value of at least 32 characters in production")
+        if not self.SQLALCHEMY_DATABASE_URI:
+            raise RuntimeError("DATABASE_URL must be set in production")
+        self.SESSION_COOKIE_SECURE = True
+        self.PREFERRED_URL_SCHEME = "https"
+
+
+CONFIGS: dict[str, type[Config]] = {
+    "development": DevelopmentConfig,
+    "testing": TestConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_env() -> Config:
+    """The config chosen by SIANG_ENV (development by default), built now, not at import time."""
+    name = os.environ.get("SIANG_ENV", "development")
+    if name not in CONFIGS:
+        raise RuntimeError(f"SIANG_ENV must be one of {sorted(CONFIGS)}, not {name!r}")
+    return CONFIGS[name]()

@@ -1,0 +1,20 @@
+"""Every model, imported in one place so that Alembic and create_all see the whole schema."""
+
+from webapp.areas.models import District, Province, Subdistrict, Village
+from webapp.citizens.models import ChannelIdentity, Citizen
+from webapp.strategies.models import Strategy
+from webapp.submissions.models import ReferenceCounter, StrategyLink, Submission, SubmissionPhoto
+
+__all__ = [
+    "ChannelIdentity",
+    "Citizen",
+    "District",
+    "Province",
+    "ReferenceCounter",
+    "Strategy",
+    "StrategyLink",
+    "Subdistrict",
+    "Submission",
+    "SubmissionPhoto",
+    "Village",
+]
