@@ -21,7 +21,7 @@ def source_messages() -> set[str]:
 def test_every_thai_string_in_the_code_has_an_english_translation() -> None:
     with (CATALOG / "messages.po").open("rb") as po:
         catalog = read_po(po)
-    translated = {m.id for m in catalog if m.id and m.string}
+    translated = {m.id for m in catalog if m.id and m.string and not m.fuzzy}
     missing = source_messages() - translated
     assert not missing, f"add these to messages.po (pybabel update, then compile): {sorted(missing)}"
 

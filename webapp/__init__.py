@@ -66,6 +66,7 @@ def _register_cli(app: Flask) -> None:
     from webapp.areas.cli import areas_cli
     from webapp.demo import demo
     from webapp.strategies.cli import strategies_cli
+    from webapp.submissions.cli import nlp_cli
 
-    for command in (areas_cli, strategies_cli, demo):
+    for command in (areas_cli, strategies_cli, nlp_cli, demo):
         app.cli.add_command(command)

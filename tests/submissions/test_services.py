@@ -44,7 +44,7 @@ def test_submit_stores_the_need_with_a_fiscal_year_reference(village: Village) -
     assert submission.status is SubmissionStatus.RECEIVED
     assert (submission.village.moo, submission.text, submission.latitude) == (3, NEED, 19.17)
     assert submission.citizen.contact_phone == "0812345678"
-    assert submission.kind is None and submission.model_version is None
+    assert submission.kind == "both" and submission.model_version is not None
 
 
 def test_references_count_up_within_the_fiscal_year(village: Village) -> None:

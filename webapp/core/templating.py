@@ -18,8 +18,10 @@ def date_for_reader(moment: datetime | date | None, with_time: bool = False) -> 
 
 
 def register_template_helpers(app: Flask) -> None:
-    from webapp.submissions.rules import STATUS_LABELS
+    from webapp.submissions.rules import KIND_LABELS, SECTOR_LABELS, STATUS_LABELS
 
     app.add_template_filter(date_for_reader, "be_date")
     app.add_template_global(select_locale, "current_locale")
     app.add_template_global(STATUS_LABELS, "STATUS_LABELS")
+    app.add_template_global(KIND_LABELS, "KIND_LABELS")
+    app.add_template_global(SECTOR_LABELS, "SECTOR_LABELS")

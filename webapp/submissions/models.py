@@ -3,7 +3,7 @@
 import enum
 from datetime import datetime
 
-from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from webapp.areas.models import Village
@@ -65,6 +65,10 @@ class Submission(db.Model):
     sector_confidence: Mapped[float | None] = mapped_column(Float)
     #: Version of the model that produced the labels above.
     model_version: Mapped[str | None] = mapped_column(String(40))
+    #: A person set kind/sector/strategies: re-analysis must leave them alone (and they train the next model).
+    labelled_by_human: Mapped[bool] = mapped_column(default=False, server_default=false())
+    #: The text as shown publicly and exported: phone, ID, e-mail, house and account numbers masked.
+    masked_text: Mapped[str | None] = mapped_column(Text)
 
     village: Mapped[Village] = relationship()
     citizen: Mapped[Citizen | None] = relationship()
@@ -105,7 +109,12 @@ class StrategyLink(db.Model):
     score: Mapped[float | None] = mapped_column(Float)
     #: Words that made the match, comma-separated, so a committee member can see why.
     matched_terms: Mapped[str | None] = mapped_column(Text)
+    #: Version of the model that proposed the link; None when a person set it.
     model_version: Mapped[str | None] = mapped_column(String(40))
+
+    @property
+    def terms(self) -> list[str]:
+        return [t for t in (self.matched_terms or "").split(",") if t]
 
     submission: Mapped[Submission] = relationship(back_populates="strategy_links")
     strategy: Mapped[Strategy] = relationship()

@@ -46,3 +46,24 @@ STATUS_LABELS = {
     SubmissionStatus.MERGED: _l("รวมกับเรื่องที่คล้ายกันแล้ว"),
     SubmissionStatus.WITHDRAWN: _l("ถอนเรื่องแล้ว"),
 }
+
+#: The NLP labels as shown to people (the Thai words are nlp.KIND_NAMES_TH / SECTOR_NAMES_TH; a test keeps them equal).
+KIND_LABELS = {
+    "problem": _l("ปัญหา"),
+    "wish": _l("ความต้องการ"),
+    "both": _l("ปัญหาและความต้องการ"),
+    "other": _l("อื่น ๆ"),
+}
+SECTOR_LABELS = {
+    "road": _l("ถนนและการคมนาคม"),
+    "water": _l("แหล่งน้ำ"),
+    "utilities": _l("ไฟฟ้าและสาธารณูปโภค"),
+    "environment": _l("สิ่งแวดล้อม"),
+    "safety": _l("ความปลอดภัย"),
+    "agriculture": _l("การเกษตร"),
+    "economy": _l("เศรษฐกิจและอาชีพ"),
+    "welfare": _l("สุขภาพและสวัสดิการ"),
+    "education": _l("การศึกษาและวัฒนธรรม"),
+    "governance": _l("การบริหารจัดการ"),
+    "other": _l("อื่น ๆ"),
+}

@@ -2,11 +2,12 @@
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import current_app
+from sqlalchemy import select
 
 from webapp.areas.models import Village
 from webapp.citizens import services as citizens
@@ -15,6 +16,7 @@ from webapp.core.dates import fiscal_year_be, utcnow
 from webapp.core.errors import InvalidInput
 from webapp.extensions import db
 from webapp.submissions import rules
+from webapp.submissions.analysis import analyse_safely, apply_analysis
 from webapp.submissions.models import Submission, SubmissionPhoto
 from webapp.submissions.photos import CleanPhoto, clean_photo, remove_photo, store_photo
 from webapp.submissions.references import format_reference, next_sequence
@@ -76,6 +78,7 @@ def _create(new: NewSubmission, village: Village, text: str, location: tuple, ph
     )
     db.session.add(submission)
     db.session.flush()
+    analyse_safely(submission)
     return submission
 
 
@@ -144,3 +147,19 @@ def _clean_photos(photos: Sequence[bytes]) -> list[CleanPhoto]:
         raise InvalidInput(rules.PHOTO_TOO_MANY, field="photos")
     max_bytes = current_app.config["MAX_PHOTO_BYTES"]
     return [clean_photo(data, max_bytes) for data in photos]
+
+
+def reanalyze(batch_size: int = 200, progress: Callable[[int], object] = lambda n: None) -> int:
+    """Re-run the current model over every stored need, batch by batch; a person's labels stay as they are."""
+    done, last_id = 0, 0
+    while True:
+        batch = db.session.scalars(
+            select(Submission).where(Submission.id > last_id).order_by(Submission.id).limit(batch_size)
+        ).all()
+        if not batch:
+            return done
+        for submission in batch:
+            apply_analysis(submission)
+        db.session.commit()
+        done, last_id = done + len(batch), batch[-1].id
+        progress(len(batch))

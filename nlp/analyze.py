@@ -1,0 +1,90 @@
+"""What a need is: problem or wish, which sector. Text in, a frozen Analysis out."""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from nlp import model
+from nlp.features import features_of
+from nlp.labels import SECTORS
+from nlp.text import normalize, tokenize
+
+#: A signal counts when the model is at least this sure of it.
+SIGNAL_THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    kind: str
+    kind_confidence: float
+    has_problem: bool
+    has_wish: bool
+    problem_probability: float
+    wish_probability: float
+    sector: str
+    sector_confidence: float
+    #: Probability of every sector, in nlp.SECTORS order (used by strategy linking).
+    sector_probabilities: tuple[float, ...]
+    model_version: str
+
+
+@lru_cache(maxsize=1)
+def classifier() -> model.LinearHeads:
+    """The shipped classifier, loaded once per process."""
+    return model.load()
+
+
+def model_version() -> str:
+    return classifier().version
+
+
+def analyze(text: str) -> Analysis:
+    """Classify one text; never raises, whatever the string."""
+    norm = normalize(text if isinstance(text, str) else str(text))
+    tokens = tokenize(norm)
+    heads = classifier()
+    scores = heads.scores(features_of(norm, tokens)) if tokens else None
+    if scores is None:
+        return _empty(heads.version)
+    problem = _sigmoid(heads.head(scores, "problem")[1][0])
+    wish = _sigmoid(heads.head(scores, "wish")[1][0])
+    sectors = _softmax(heads.head(scores, "sector")[1])
+    best = int(np.argmax(sectors))
+    kind, confidence = _kind(problem, wish)
+    return Analysis(kind, confidence, problem >= SIGNAL_THRESHOLD, wish >= SIGNAL_THRESHOLD, round(problem, 4),
+                    round(wish, 4), SECTORS[best], round(float(sectors[best]), 4),
+                    tuple(round(float(p), 4) for p in sectors), heads.version)
+
+
+def pillar_probabilities(text: str) -> tuple[float, ...]:
+    """Probability of each national pillar "1".."6" for a text (a supervised head, used for linking)."""
+    norm = normalize(text)
+    tokens = tokenize(norm)
+    if not tokens:
+        return (1 / 6,) * 6
+    scores = classifier().scores(features_of(norm, tokens))
+    return tuple(float(p) for p in _softmax(classifier().head(scores, "pillar")[1]))
+
+
+def _kind(problem: float, wish: float) -> tuple[str, float]:
+    """Combine the two signals; confidence is the probability of that combination."""
+    p, w = problem >= SIGNAL_THRESHOLD, wish >= SIGNAL_THRESHOLD
+    kind = "both" if p and w else "problem" if p else "wish" if w else "other"
+    confidence = (problem if p else 1 - problem) * (wish if w else 1 - wish)
+    return kind, round(confidence, 4)
+
+
+def _empty(version: str) -> Analysis:
+    """No words at all (empty, emoji, punctuation): nothing to understand."""
+    uniform = 1 / len(SECTORS)
+    return Analysis("other", 1.0, False, False, 0.0, 0.0, "other", uniform, (uniform,) * len(SECTORS), version)
+
+
+def _sigmoid(x: float) -> float:
+    return float(1 / (1 + np.exp(-x)))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max())
+    return e / e.sum()

@@ -1,0 +1,92 @@
+"""Rebuild the shipped classifier from nlp/data/train/*.csv, reproducibly (needs the `train` extra)."""
+
+import csv
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+
+from nlp.features import features
+from nlp.labels import KINDS, PILLAR_CODES, SECTORS
+from nlp.model import CLASSIFIER_FILE, save
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "train"
+MIN_DOCUMENT_FREQUENCY = 2
+#: Inverse regularisation of each head, chosen by cross-validation on the training data only.
+C_BINARY = 8.0
+C_MULTI = 12.0
+
+
+def read_examples(folder: Path = DATA_DIR) -> list[dict[str, str]]:
+    """Every labelled row of the training files, in a stable order."""
+    rows: list[dict[str, str]] = []
+    for path in sorted(folder.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows.extend(csv.DictReader(handle))
+    bad = [r["text"] for r in rows if r["kind"] not in KINDS or r["sector"] not in SECTORS]
+    if bad:
+        raise ValueError(f"unknown labels in training data: {bad[:3]}")
+    return rows
+
+
+def vectorize(docs: list[set[str]], vocabulary: dict[str, int]):
+    """The L2-normalised binary matrix that LinearHeads.scores reproduces at run time."""
+    from scipy.sparse import csr_matrix
+
+    indptr, indices, values = [0], [], []
+    for names in docs:
+        known = sorted(vocabulary[n] for n in names if n in vocabulary)
+        indices.extend(known)
+        values.extend([1.0 / np.sqrt(len(names))] * len(known))
+        indptr.append(len(indices))
+    return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)), dtype=np.float64)
+
+
+def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float) -> tuple[np.ndarray, np.ndarray]:
+    """Weights (features × columns) and bias of one logistic-regression head."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=0)
+    model.fit(x, [classes.index(label) for label in labels])
+    if len(classes) == 2:
+        return model.coef_.T, model.intercept_
+    return model.coef_.T, model.intercept_
+
+
+def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
+          log: Callable[[str], object] = lambda m: print(m, file=sys.stderr)) -> None:
+    """Fit the problem, wish, sector and pillar heads on `rows` and save them to `path`."""
+    docs = [features(r["text"]) for r in rows]
+    frequency = Counter(name for names in docs for name in names)
+    vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
+    index = {name: i for i, name in enumerate(vocabulary)}
+    x = vectorize(docs, index)
+    log(f"{len(rows)} examples, {len(vocabulary)} features")
+    parts, heads, start = [], {}, 0
+    for name, labels, classes, c, subset in _heads(rows):
+        w, b = fit_head(x[subset], labels, classes, c)
+        parts.append((w, b))
+        heads[name] = (start, classes)
+        start += w.shape[1]
+        log(f"head {name}: {len(labels)} examples, classes {classes}")
+    save(path, vocabulary, np.hstack([w for w, _ in parts]), np.concatenate([b for _, b in parts]), heads)
+    log(f"saved {path}")
+
+
+def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[str, ...], float, list[int]]]:
+    everyone = list(range(len(rows)))
+    yield "problem", [_yes(r["kind"] in ("problem", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
+    yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
+    yield "sector", [r["sector"] for r in rows], SECTORS, C_MULTI, everyone
+    with_pillar = [i for i, r in enumerate(rows) if r.get("pillar")]
+    yield "pillar", [rows[i]["pillar"] for i in with_pillar], PILLAR_CODES, C_MULTI, with_pillar
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def main() -> None:
+    train(read_examples())
