@@ -47,10 +47,25 @@ def save(path: Path, vocabulary: list[str], weights: np.ndarray, bias: np.ndarra
 
 
 def load(path: Path = CLASSIFIER_FILE) -> LinearHeads:
-    """Read a saved model; its version is a digest of the file, so any retraining changes it."""
-    raw = path.read_bytes()
+    """Read a saved model; its version digests the arrays and the lexicon, so changing either changes it."""
     with np.load(path, allow_pickle=False) as data:
-        vocabulary = {str(name): i for i, name in enumerate(data["vocabulary"])}
-        heads = {str(n): (int(s), tuple(str(c).split("|")))
-                 for n, s, c in zip(data["head_names"], data["head_starts"], data["head_classes"], strict=True)}
-        return LinearHeads(vocabulary, data["weights"], data["bias"], heads, hashlib.sha256(raw).hexdigest()[:10])
+        arrays = {name: data[name] for name in data.files}
+    vocabulary = {str(name): i for i, name in enumerate(arrays["vocabulary"])}
+    heads = {str(n): (int(s), tuple(str(c).split("|")))
+             for n, s, c in zip(arrays["head_names"], arrays["head_starts"], arrays["head_classes"], strict=True)}
+    return LinearHeads(vocabulary, arrays["weights"], arrays["bias"], heads, _version(arrays))
+
+
+def _version(arrays: dict[str, np.ndarray]) -> str:
+    digest = hashlib.sha256(repr(lexicon_snapshot()).encode())
+    for name in sorted(arrays):
+        digest.update(name.encode())
+        digest.update(np.ascontiguousarray(arrays[name]).tobytes())
+    return digest.hexdigest()[:10]
+
+
+def lexicon_snapshot() -> tuple:
+    """Everything in the lexicon, in a stable order (part of the model version)."""
+    from nlp import lexicon
+
+    return tuple((name, repr(getattr(lexicon, name))) for name in sorted(dir(lexicon)) if name.isupper())
