@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app webapp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint translations
+.PHONY: run test lint bench translations
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m nlp bench
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

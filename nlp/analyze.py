@@ -7,11 +7,8 @@ import numpy as np
 
 from nlp import model
 from nlp.features import features_of
-from nlp.labels import SECTORS
+from nlp.labels import KINDS, SECTORS
 from nlp.text import normalize, tokenize
-
-#: A signal counts when the model is at least this sure of it.
-SIGNAL_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +17,7 @@ class Analysis:
     kind_confidence: float
     has_problem: bool
     has_wish: bool
+    #: P(problem) + P(both), and P(wish) + P(both): how sure the model is of each signal.
     problem_probability: float
     wish_probability: float
     sector: str
@@ -47,13 +45,13 @@ def analyze(text: str) -> Analysis:
     scores = heads.scores(features_of(norm, tokens)) if tokens else None
     if scores is None:
         return _empty(heads.version)
-    problem = _sigmoid(heads.head(scores, "problem")[1][0])
-    wish = _sigmoid(heads.head(scores, "wish")[1][0])
+    kinds = _kind_probabilities(heads, scores)
+    kind = KINDS[int(np.argmax(kinds))]
+    problem, wish = float(kinds[0] + kinds[2]), float(kinds[1] + kinds[2])
     sectors = _softmax(heads.head(scores, "sector")[1])
     best = int(np.argmax(sectors))
-    kind, confidence = _kind(problem, wish)
-    return Analysis(kind, confidence, problem >= SIGNAL_THRESHOLD, wish >= SIGNAL_THRESHOLD, round(problem, 4),
-                    round(wish, 4), SECTORS[best], round(float(sectors[best]), 4),
+    return Analysis(kind, round(float(kinds.max()), 4), kind in ("problem", "both"), kind in ("wish", "both"),
+                    round(problem, 4), round(wish, 4), SECTORS[best], round(float(sectors[best]), 4),
                     tuple(round(float(p), 4) for p in sectors), heads.version)
 
 
@@ -67,12 +65,12 @@ def pillar_probabilities(text: str) -> tuple[float, ...]:
     return tuple(float(p) for p in _softmax(classifier().head(scores, "pillar")[1]))
 
 
-def _kind(problem: float, wish: float) -> tuple[str, float]:
-    """Combine the two signals; confidence is the probability of that combination."""
-    p, w = problem >= SIGNAL_THRESHOLD, wish >= SIGNAL_THRESHOLD
-    kind = "both" if p and w else "problem" if p else "wish" if w else "other"
-    confidence = (problem if p else 1 - problem) * (wish if w else 1 - wish)
-    return kind, round(confidence, 4)
+def _kind_probabilities(heads: model.LinearHeads, scores: np.ndarray) -> np.ndarray:
+    """P(problem, wish, both, other): the mean of the four-way head and of the two signal heads combined."""
+    problem = _sigmoid(heads.head(scores, "problem")[1][0])
+    wish = _sigmoid(heads.head(scores, "wish")[1][0])
+    signals = np.array([problem * (1 - wish), (1 - problem) * wish, problem * wish, (1 - problem) * (1 - wish)])
+    return (signals + _softmax(heads.head(scores, "kind")[1])) / 2
 
 
 def _empty(version: str) -> Analysis:

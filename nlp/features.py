@@ -57,15 +57,3 @@ def lexicon_hits(tokens: list[str]) -> set[str]:
                 hits.update(names)
     return hits
 
-
-def matched_terms(tokens: list[str]) -> dict[str, list[str]]:
-    """Sector → the lexicon terms found in the tokens (to show a person why)."""
-    found: dict[str, list[str]] = {}
-    for i in range(len(tokens)):
-        joined = ""
-        for token in tokens[i:i + MAX_TERM_TOKENS]:
-            joined += token
-            for name in TERM_INDEX.get(joined, ()):
-                if joined not in found.setdefault(name[2:], []):
-                    found[name[2:]].append(joined)
-    return found

@@ -1,8 +1,9 @@
-"""Finding and masking personal data (phones, ID numbers, e-mail, house numbers, bank accounts) in Thai text.
+"""Finding and masking personal data (phones, ID numbers, e-mail, house numbers, bank accounts, names) in Thai text.
 
 Pure standard library, so that bots and the web app can mask a message before anything stores or shows it.
 All matching runs on a "digit view" of the text: Thai and full-width digits translated one-for-one to 0-9,
-so every offset found in the view is an offset into the original text.
+so every offset found in the view is an offset into the original text. Names follow a title (นาย, น.ส., ด.ช.…)
+or ชื่อ; the title stays visible ("นาย [ชื่อ]").
 """
 
 import re
@@ -33,6 +34,7 @@ PLACEHOLDERS: dict[str, str] = {
     "email": "[อีเมล]",
     "house_number": "[บ้านเลขที่]",
     "bank_account": "[เลขบัญชี]",
+    "name": "[ชื่อ]",
 }
 
 #: Same-length translation: Thai ๐-๙ and full-width ０-９ become 0-9, so offsets never shift.
@@ -76,23 +78,77 @@ _BANK_WORDS = re.compile(
 )  # searched in lower-cased text: case-insensitive matching would make it ten times slower
 _MONEY_AFTER = re.compile(r"\s*(?:บาท|฿|ล้าน|[Bb]aht|BAHT)")
 
-_HOUSE_AFTER_WORD = re.compile(
-    r"(?P<key>บ้าน\s?เลข\s?ที่|เลข\s?ที่|บ้าน\s?ลข\.?|ลข\.)\s{0,3}[.:]?\s{0,3}"
-    r"(?P<num>[0-9]{1,5}(?:\s?/\s?[0-9]{1,5})?)(?![0-9/])"
+_HOUSE = r"[0-9]{1,5}(?:\s?/\s?[0-9]{1,5})?(?![0-9/])"
+#: More house numbers in a list or range (12/3, 12/5 และ 12/9; 30 ถึง 36; 3(28/98)), but not a count such as "และ 3 คน".
+_MORE_HOUSES = (
+    rf"(?:\s{{0,2}}(?:[,&\-\u2013]|และ|กับ|ถึง|หรือ)\s{{0,2}}{_HOUSE}"
+    r"(?!\s?(?:คน|หลัง|ครัวเรือน|วัน|เดือน|ปี|ครั้ง|บาท|เมตร|กม|ชั่วโมง|ชม|นาที|โมง|ต้น|จุด|ราย|ไร่|%))"
+    rf"|\s?\(\s?{_HOUSE}\s?\))"
 )
+_HOUSE_AFTER_WORD = re.compile(
+    r"(?P<key>บ(?:้าน\s?(?:เลข(?:\s?ที่)?|ลข\.?)|\.\s?เลข\s?ที่)|เลข\s?ที่|ลข\.)\s{0,3}[.:]?\s{0,3}"
+    rf"(?P<num>(?P<first>{_HOUSE})(?:{_MORE_HOUSES}){{0,20}})"
+)
+_ONE_HOUSE = re.compile(r"[0-9]{1,5}(?:\s?/\s?[0-9]{1,5})?")
+_CASE_NUMBER = re.compile(r"25[0-9]{2}[\-\u2013][0-9]{3}")  # 2567-1190: a year and a running number
 #: Bare "เลขที่" after these words numbers a document, a land title or an account, not a house.
 _NOT_A_HOUSE_BEFORE = re.compile(
     r"(?:คำร้อง|หนังสือ|คำสั่ง|ประกาศ|บัญชี|ใบ[ก-๛]{0,12}|สัญญา|โฉนด|ระเบียบ|เอกสาร|ฎีกา|คำขอ|รายการ|ฉบับ|"
-    r"ทะเบียน|อ้างอิง|โครงการ|คดี|ลำดับ|แปลง|พัสดุ|เรื่อง|ที่ดิน|ครุภัณฑ์|นส\.\s?3ก?|น\.ส\.\s?3ก?)\s{0,2}$"
+    r"ทะเบียน|อ้างอิง|โครงการ|คดี|ลำดับ|แปลง|พัสดุ|เรื่อง|ที่ดิน|ครุภัณฑ์|นส\.\s?3ก?|น\.ส\.\s?3ก?|"
+    r"รับแจ้ง|ร้องเรียน|เคส|ติดตาม|เคยแจ้ง|แจ้งแล้ว|แจ้งไว้)\s{0,2}$"  # …a complaint or case number
 )
 _HOUSE_SLASH = re.compile(r"[0-9](?<![0-9/][0-9])[0-9]{0,3}/[0-9]{1,4}(?![0-9/])")
 _HOUSE_SLASH_BEFORE = re.compile(r"(?:บ้าน|ที่อยู่|อยู่(?:ที่)?)\s{0,2}$|(?:ม\.|หมู่(?:ที่)?)\s?[0-9]{1,2}\s{1,2}$")
 _HOUSE_SLASH_AFTER = re.compile(r"\s{0,2}(?:ม\.(?!ค\.)|หมู่(?!บ้าน)|ซ\.|ซอย|ถ\.|ถนน|ต\.(?!ค\.)|ต(?:ำ|ํา)บล|แขวง)")
 #: A slash number right after these is a soi, road, route or document number, not a house.
-_NOT_A_HOUSE_SLASH = re.compile(r"(?:ซอย|ซ\.|ถนน|ถ\.|สาย|กม\.|หมู่(?:ที่)?|ม\.|วันที่|ฉบับที่|ครั้งที่|เลขที่)\s{0,2}$")
+_NOT_A_HOUSE_SLASH = re.compile(r"(?:ซอย|ซ\.|ถนน|ถ\.|สาย|กม\.|หมู่(?:ที่)?|ม\.|วันที่|ฉบับที่|ครั้งที่|เลข[ก-๛]{0,14})\s{0,2}$")
+
+#: Titles and ชื่อ/นามสกุล, each pattern searched only when its literal occurs: one regex of them all is four times slower.
+_CALLED = r"ชื่อ(?:จริง|เล่น|บัญชี|\s?[-/]?\s?(?:นาม)?สกุล)?|นามสกุล"
+_TITLE = re.compile(r"นางสาว|นาย|นาง|น\.?\s?ส\.|ด\.?\s?[ชญ]\.|เด็ก(?:ชาย|หญิง)")
+_NAME_TRIGGERS = (
+    ("นา", re.compile(r"นา(?:ย|ง(?:สาว)?|มสกุล)")),
+    ("ชื่อ", re.compile(_CALLED)),
+    ("เด็ก", re.compile(r"เด็ก(?:ชาย|หญิง)")),
+    (".", re.compile(r"\.(?:(?<=น\.)\s?ส\.|(?<=ด\.)\s?[ชญ]\.|(?<=นส\.)|(?<=ด[ชญ]\.))")),  # from the dot: faster
+)
+_AFTER_TITLE = re.compile(r"[ \u00a0]{0,2}")
+_AFTER_CALLED = re.compile(r"(?:\s{0,2}(?:ว่า|[:\-]))?[ \u00a0]{0,2}")
+#: Words ending just before นาย/นาง that make it part of another word: ทำนาย, ทนาย, เจ้านาย, มิถุนายน, หอยนางรม…
+_NOT_A_TITLE_AFTER = re.compile(r"(?:ทำ|ทํา|ท|(?<!ข้าพ)เจ้า|คุณ|พระ|ถุ|แม่|ย่า|ขุน|หอย|นิ้ว|กุ้ง|อ่าว)$")
+#: Offices and jobs spelled นาย…/นาง… (นายก is an office unless a name such as กมล or กิตติ goes on).
+_OFFICE_AFTER_TITLE = re.compile(
+    r"(?<=นาย)(?:ก(?![ะ-ฺ็-๎]|มล|ร(?!ัฐ)|ฤ|นก|ช|วิน|ษ|ล้า)|อำเภอ|ช่าง|ทุน|หน้า|จ้าง|ทหาร|ตำรวจ|ตรวจ|ด่าน|ประกัน|"
+    r"ทะเบียน|ห้าง|แพทย์|ธนาคาร|สถานี|เวร|แบบ|พราน|หัว|ใหญ่|งาน)|(?<=นาง)(?:พยาบาล|ฟ้า|แบบ|งาม(?!ตา|จิต)|รำ(?!ไพ)|"
+    r"ไม้|เอก|กวัก|สนม|พญา|รม(?!ณ)|แอ่น|กำนัล|ละคร|ร้าย|ผดุงครรภ์|บำเรอ|เงือก|สงกรานต์|เลิ้ง|รอง)"
+)
+#: Who may be "called" (ผมชื่อ…, ผู้แจ้งชื่อ…); after any other Thai word ชื่อ is part of it: เชื่อม, รายชื่อ, ป้ายชื่อ.
+_CALLED_BY = re.compile(
+    r"(?:^|[^ก-๛]|ผม|ดิฉัน|ฉัน|หนู|ข้าพเจ้า|กระผม|เรา|ผู้(?:แจ้ง|ร้อง(?:เรียน)?|ติดต่อ|ประสานงาน|เสียหาย|ป่วย)|"
+    r"เจ้าของ(?:บ้าน)?|ลูก(?:ชาย|สาว)?|หลาน(?:ชาย|สาว)?|พ่อ|แม่|สามี|ภรรยา|เมีย|ยาย|ตา|ย่า|ปู่|ป้า|ลุง|น้า|พี่|น้อง|เขา|เค้า)"
+    r"\s?$"
+)
+#: One Thai word: a consonant or leading vowel first (not a mark, as in ทำนายืน…), no digits, spaces or punctuation;
+#: at most 40 letters, so that a title inside a long run of letters costs constant time.
+_THAI_WORD = "[ก-ฮเ-ไ](?!์)[ก-ฮะ-ฺเ-ๅ็-๎]{1,40}+"
+#: A surname is the next word, unless it is an abbreviation (ด.ญ., อ.เมือง): then the name is the given name alone.
+_NAME = re.compile(rf"(?P<given>{_THAI_WORD})(?:[ \u00a0](?P<family>(?:ณ[ \u00a0])?{_THAI_WORD})(?!\.))?")
+#: Words that start a phrase, not a name: "เด็กชายอายุ 5 ขวบ", "ชื่อโครงการ", "นายดำ ต้นไม้ล้ม".
+_NOT_A_NAME = re.compile(
+    r"อายุ|วัย|ป่วย|ตาย|พิการ|บาดเจ็บ|จมน้ำ|หาย|คน(?!ึ)|ทั้ง|หลาย|จำนวน|ที่|ซึ่ง|ผู้|ได้|ถูก|โดน|ไม่|และ|หรือ|"
+    r"กับ|จาก|ให้|เป็น|อยู่|บ้าน|เลข|โทร|เบอร์|ขอ(?![บง])|แจ้ง|ค่ะ|คะ(?!น)|ครับ|ว่า|จะ|ก็|ร้อง|ต้อง|ซอย|ถนน|หมู่|"
+    r"ตำบล|อำเภอ|จังหวัด|เรื่อง|กรณี|เมื่อ|ตอน|ต้นไม้|เพื่อ|แต่|ด้วย|นี้|นั้น|ดังกล่าว|เดิม|เก่า|ใหม่|ยัง|อะไร|ไหน|"
+    r"เจ้า|ระยะ|เวลา|ตั้งแต่|ตรง|หน้า|หลัง|ข้าง|ริม|ใกล้|แถว|ดัง|ย่อ|เสีย|ไฟ|ขยะ|ท่อ|หลังคา|สะพาน|คลอง|(?:นาม)?สกุล|"
+    r"เสียง|โครงการ|กองทุน|ร้าน|บริษัท|หน่วยงาน|กลุ่ม|ชุมชน|โรงเรียน|วัด|บัญชี|ตาม|ใน|ของ(?!ขวัญ)"
+)
+#: Where a name typed without a space runs into the sentence: "นายสมชายแจ้งว่า…", "นางสาวมาลีค่ะ".
+_NAME_ENDS_AT = re.compile(
+    r"ครับ|ค่ะ|คะ(?![ก-๛])|นะ(?:คะ|ครับ)|(?<!เ)จ้า|แจ้ง|บอก|ว่า|อายุ|โทร|เบอร์|บ้าน|เลขที่|ซึ่ง|ร้อง|ขอ(?:ให้|ความ|แจ้ง)|"
+    r"อาศัย|ได้|ที่|อยู่|ถึง|เป็น|ไม่|ให้|ผู้|ตำแหน่ง|และ|กับ|หรือ"
+)
 
 #: Lower wins when two findings overlap.
-_PRIORITY = {"email": 0, "national_id": 1, "bank_layout": 2, "phone": 3, "bank_account": 4, "house_number": 5}
+_PRIORITY = dict(email=0, national_id=1, bank_layout=2, phone=3, bank_account=4, house_number=5, name=6)
 
 _Finding = tuple[int, int, int, str]  # priority, start, end, kind
 
@@ -100,9 +156,15 @@ _Finding = tuple[int, int, int, str]  # priority, start, end, kind
 def find_personal_data(text: str) -> tuple[PiiSpan, ...]:
     """Every piece of personal data in the text, in order and never overlapping, so it can be masked or reported."""
     text = _as_text(text)
+    findings = _names(text)
     has_at = "@" in text
-    if not has_at and not _ANY_DIGIT.search(text):
-        return ()
+    if has_at or _ANY_DIGIT.search(text):
+        findings += _numbers(text, has_at)
+    return _resolve(findings, text)
+
+
+def _numbers(text: str, has_at: bool) -> list[_Finding]:
+    """Phones, ID numbers, e-mail, bank accounts and house numbers: everything that holds a digit or an @."""
     view = _digit_view(text) if _OTHER_DIGIT.search(text) else text
     findings: list[_Finding] = []
     if has_at:
@@ -111,14 +173,15 @@ def find_personal_data(text: str) -> tuple[PiiSpan, ...]:
     findings += _found(_BANK_LAYOUT, view, "bank_layout")
     findings += _found(_PHONE, view, "phone")
     findings += _bank_accounts(view)
-    findings += _house_numbers(view)
-    return _resolve(findings, text)
+    return findings + _house_numbers(view)
 
 
 def mask_personal_data(text: str) -> MaskedText:
     """The text with each piece of personal data replaced by its Thai placeholder, e.g. before storing a message."""
     text = _as_text(text)
     spans = find_personal_data(text)
+    if not spans:
+        return MaskedText(text, ())
     parts: list[str] = []
     last = 0
     for span in spans:
@@ -176,12 +239,23 @@ def _house_numbers(view: str) -> list[_Finding]:
     findings: list[_Finding] = []
     if "ที่" in view or "ลข" in view:
         for m in _HOUSE_AFTER_WORD.finditer(view):
-            bare = m.group("key").startswith("เลข")
-            if not (bare and _NOT_A_HOUSE_BEFORE.search(view, max(0, m.start() - 30), m.start())):
-                findings.append((priority, m.start("num"), m.end("num"), "house_number"))
+            if not _is_house_after_word(m, view):
+                continue
+            if m.end("first") == m.end("num"):
+                findings.append((priority, *m.span("num"), "house_number"))
+            else:  # each number of a list or range (12/3, 12/5 และ 12/9) on its own
+                findings += [(priority, *h.span(), "house_number") for h in _ONE_HOUSE.finditer(view, *m.span("num"))]
     if "/" in view:
         findings += [(priority, *m.span(), "house_number") for m in _HOUSE_SLASH.finditer(view) if _is_house(m, view)]
     return findings
+
+
+def _is_house_after_word(m: re.Match[str], view: str) -> bool:
+    """Whether the number after บ้านเลขที่/เลขที่ is a house: not a case number (2567-1190), not a document's."""
+    if view.startswith("25", m.start("num")) and _CASE_NUMBER.match(view, m.start("num")):
+        return False
+    bare = m.group("key").startswith("เลข")
+    return not (bare and _NOT_A_HOUSE_BEFORE.search(view, max(0, m.start() - 30), m.start()))
 
 
 def _is_house(m: re.Match[str], view: str) -> bool:
@@ -192,7 +266,55 @@ def _is_house(m: re.Match[str], view: str) -> bool:
         return False  # …/2567 is a Buddhist-Era year: a document number
     if _HOUSE_SLASH_BEFORE.search(view, max(0, start - 12), start):
         return True
-    return bool(_HOUSE_SLASH_AFTER.match(view, end)) and not _NOT_A_HOUSE_SLASH.search(view, max(0, start - 12), start)
+    return bool(_HOUSE_SLASH_AFTER.match(view, end)) and not _NOT_A_HOUSE_SLASH.search(view, max(0, start - 24), start)
+
+
+def _names(text: str) -> list[_Finding]:
+    """Given names and surnames after a title (นาย, นาง, น.ส., ด.ช., เด็กหญิง…) or after ชื่อ/นามสกุล."""
+    findings: list[_Finding] = []
+    for literal, trigger in _NAME_TRIGGERS:
+        if literal in text:
+            findings += _names_after(text, trigger)
+    return findings
+
+
+def _names_after(text: str, trigger: re.Pattern[str]) -> list[_Finding]:
+    """The names after each match of one trigger, if it really is a title (not ทำนาย, หอยนางรม or นายอำเภอ)
+    or a ชื่อ said of someone (ผมชื่อ, ผู้แจ้งชื่อ, or on its own; not เชื่อม, รายชื่อ or ป้ายชื่อ)."""
+    findings: list[_Finding] = []
+    pos = 0
+    while (m := trigger.search(text, pos)) is not None:
+        start = m.start()
+        if m.group().startswith(("ชื่อ", "นามสกุล")):
+            pos = _AFTER_CALLED.match(text, m.end()).end()
+            real = not _TITLE.match(text, pos) and _CALLED_BY.search(text, max(0, start - 16), start)
+        else:
+            in_a_word = _NOT_A_TITLE_AFTER.search(text, max(0, start - 8), start)
+            real = not (in_a_word or _OFFICE_AFTER_TITLE.match(text, m.end()))
+            pos = _AFTER_TITLE.match(text, m.end()).end()
+        name = _name_at(text, pos) if real else None
+        if name is not None:
+            findings.append((_PRIORITY["name"], *name, "name"))
+            pos = name[1]
+    return findings
+
+
+def _name_at(text: str, start: int) -> tuple[int, int] | None:
+    """The offsets of a given name and the surname after it, if a name starts at `start`."""
+    m = None if _NOT_A_NAME.match(text, start) else _NAME.match(text, start)
+    if m is None:
+        return None
+    end = _name_end(text, start, m.end("given"))
+    family = m.start("family")
+    if end == m.end("given") and family != -1 and not (_NOT_A_NAME.match(text, family) or _TITLE.match(text, family)):
+        end = _name_end(text, family, m.end("family"))
+    return (start, end) if end - start >= 2 else None
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where one word of a name ends: at the first word that continues the sentence (แจ้ง, ค่ะ, อายุ…), if any."""
+    runs_on = _NAME_ENDS_AT.search(text, start + 2, end)
+    return runs_on.start() if runs_on else end
 
 
 def _resolve(findings: list[_Finding], text: str) -> tuple[PiiSpan, ...]:

@@ -79,6 +79,7 @@ def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[s
     everyone = list(range(len(rows)))
     yield "problem", [_yes(r["kind"] in ("problem", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
     yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
+    yield "kind", [r["kind"] for r in rows], KINDS, C_MULTI, everyone
     yield "sector", [r["sector"] for r in rows], SECTORS, C_MULTI, everyone
     with_pillar = [i for i, r in enumerate(rows) if r.get("pillar")]
     yield "pillar", [rows[i]["pillar"] for i in with_pillar], PILLAR_CODES, C_MULTI, with_pillar
