@@ -2,7 +2,7 @@
 
 from itertools import pairwise
 
-from nlp.lexicon import GENERIC_REQUESTS, PROBLEM_CUES, SECTOR_TERMS, WISH_CUES, variants
+from nlp.lexicon import GENERIC_REQUESTS, PROBLEM_CUES, SECTOR_TERMS, WISH_CUES, term_index
 from nlp.text import normalize, tokenize
 
 CHAR_N = 3
@@ -10,20 +10,11 @@ CHAR_N = 3
 MAX_TERM_TOKENS = 3
 
 
-def _term_index() -> dict[str, tuple[str, ...]]:
-    """Each lexicon term (as tokens joined) → the cue features it fires."""
-    index: dict[str, list[str]] = {}
-    for sector, terms in SECTOR_TERMS.items():
-        for term in terms:
-            for form in variants(term):
-                index.setdefault(form, []).append(f"x:{sector}")
-    for cues, name in ((PROBLEM_CUES, "x:problem"), (WISH_CUES, "x:wish"), (GENERIC_REQUESTS, "x:generic")):
-        for term in cues:
-            index.setdefault(term.replace(" ", ""), []).append(name)
-    return {term: tuple(names) for term, names in index.items()}
-
-
-TERM_INDEX = _term_index()
+#: Lexicon term (as its tokens joined) → the cue features it fires.
+TERM_INDEX = term_index(
+    {f"x:{sector}": terms for sector, terms in SECTOR_TERMS.items()},
+    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:generic": GENERIC_REQUESTS},
+)
 
 
 def features(text: str) -> set[str]:

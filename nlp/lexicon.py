@@ -4,6 +4,8 @@ The classifier sees these as extra features (so a word it never met in training 
 strategy linker uses them to read what a strategy is about, and they explain a match to a person.
 """
 
+from collections.abc import Iterable, Mapping
+
 SECTOR_TERMS: dict[str, tuple[str, ...]] = {
     "road": (
         "ถนน", "ทางเท้า", "ฟุตบาท", "ฟุตปาธ", "บาทวิถี", "สะพาน", "สะพานลอย", "หลุม", "หลุมบ่อ",
@@ -95,6 +97,17 @@ def variants(term: str) -> tuple[str, ...]:
     """A term as it may appear in running text: bare or behind a nominal prefix, without spaces."""
     bare = term.replace(" ", "")
     return (bare, *(prefix + bare for prefix in NOMINAL_PREFIXES if not bare.startswith(prefix)))
+
+
+def term_index(*groups: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Every form of every term → the labels (sectors, cues) it signals, in first-seen order."""
+    index: dict[str, dict[str, None]] = {}
+    for group in groups:
+        for label, terms in group.items():
+            for term in terms:
+                for form in variants(term):
+                    index.setdefault(form, {})[label] = None
+    return {form: tuple(labels) for form, labels in index.items()}
 
 
 #: Words that describe an undesirable condition (ทุกข์): something bad exists, or something is lacking.

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from nlp.analyze import analyze
 from nlp.labels import SECTORS
-from nlp.lexicon import COMMUNITY_TERMS, SECTOR_TERMS, STRATEGY_TERMS, variants
+from nlp.lexicon import COMMUNITY_TERMS, SECTOR_TERMS, STRATEGY_TERMS, term_index
 from nlp.text import normalize, tokenize
 
 #: How much of a score comes from what the strategies are about, and how much from shared words.
@@ -22,6 +22,10 @@ LEXICAL_WEIGHT = 0.2
 TITLE_WEIGHT = 2.0
 MAX_TERM_TOKENS = 4
 COMMUNITY = "_community"
+#: How a need's words are read (community words first, so "เศรษฐกิจพอเพียง" is not read as economy).
+NEED_INDEX = term_index({COMMUNITY: COMMUNITY_TERMS}, SECTOR_TERMS)
+#: How a strategy's words are read: the same, plus the words plans use for a sector.
+STRATEGY_INDEX = term_index({COMMUNITY: COMMUNITY_TERMS}, SECTOR_TERMS, STRATEGY_TERMS)
 #: Words too common in plans and needs to explain anything.
 STOPWORDS = frozenset((
     "การ", "และ", "ของ", "ให้", "ที่", "มี", "ใน", "เพื่อ", "ด้าน", "ได้", "เป็น", "ไม่", "จาก", "กับ", "ความ", "อย่าง",
@@ -58,7 +62,7 @@ def link_strategies(text: str, strategies: Iterable[object], top: int = 3) -> li
         return []
     probabilities = dict(zip(SECTORS, analyze(norm).sector_probabilities, strict=True))
     words = {t for t in tokens if _content(t)}
-    found = _terms_by_sector(tokens, SECTOR_TERMS)
+    found = _terms_by_sector(tokens, NEED_INDEX)
     matches = [_score(i, profile, probabilities, words, found) for i in range(len(items))]
     return sorted(matches, key=lambda m: -m.score)[:top]
 
@@ -99,7 +103,7 @@ def _profile(items: tuple[tuple[str, str, str], ...]) -> _Profile:
 def _sector_weights(title: list[str], body: list[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for tokens, factor in ((title, TITLE_WEIGHT), (body, 1.0)):
-        for sector, terms in _terms_by_sector(tokens, SECTOR_TERMS, STRATEGY_TERMS).items():
+        for sector, terms in _terms_by_sector(tokens, STRATEGY_INDEX).items():
             if sector != COMMUNITY:
                 weights[sector] = weights.get(sector, 0.0) + factor * len(terms)
     return weights
@@ -127,9 +131,8 @@ def _idf(tokens: tuple[frozenset[str], ...]) -> dict[str, float]:
     return {w: math.log((n + 1) / c) for w, c in counts.items() if c < n or n == 1}
 
 
-def _terms_by_sector(tokens: list[str], *lexicons: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+def _terms_by_sector(tokens: list[str], index: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
     """Sector → lexicon terms found, longest match first, so a phrase is not also read as its parts."""
-    index = _lexicon_index(tuple(id(x) for x in lexicons), lexicons)
     found: dict[str, list[str]] = {}
     i = 0
     while i < len(tokens):
@@ -145,25 +148,9 @@ def _terms_by_sector(tokens: list[str], *lexicons: Mapping[str, tuple[str, ...]]
     return found
 
 
-_INDEXES: dict[tuple[int, ...], dict[str, tuple[str, ...]]] = {}
-
-
-def _lexicon_index(key: tuple[int, ...],
-                   lexicons: tuple[Mapping[str, tuple[str, ...]], ...]) -> dict[str, tuple[str, ...]]:
-    if key not in _INDEXES:
-        index: dict[str, list[str]] = {term: [COMMUNITY] for term in COMMUNITY_TERMS}
-        for lexicon in lexicons:
-            for sector, terms in lexicon.items():
-                for term in terms:
-                    for form in variants(term):
-                        index.setdefault(form, []).append(sector)
-        _INDEXES[key] = {t: tuple(s for s in dict.fromkeys(v)) for t, v in index.items()}
-    return _INDEXES[key]
-
-
 def _community(tokens: list[str]) -> int:
     """How many community / quality-of-life words a strategy text uses."""
-    return len(_terms_by_sector(tokens, SECTOR_TERMS).get(COMMUNITY, []))
+    return len(_terms_by_sector(tokens, NEED_INDEX).get(COMMUNITY, []))
 
 
 def _content(token: str) -> bool:
