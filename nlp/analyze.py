@@ -1,5 +1,6 @@
 """What a need is: problem or wish, which sector. Text in, a frozen Analysis out."""
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,7 +81,7 @@ def _empty(version: str) -> Analysis:
 
 
 def _sigmoid(x: float) -> float:
-    return float(1 / (1 + np.exp(-x)))
+    return 1 / (1 + math.exp(-float(x)))
 
 
 def _softmax(x: np.ndarray) -> np.ndarray:

@@ -1,6 +1,7 @@
 """A linear classifier stored as plain arrays: fast to apply, reproducible to rebuild, no pickle."""
 
 import hashlib
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,10 +23,10 @@ class LinearHeads:
 
     def scores(self, names: set[str]) -> np.ndarray:
         """Raw scores of every column for a set of feature names (L2-normalised binary vector)."""
-        rows = [self.vocabulary[n] for n in names if n in self.vocabulary]
+        rows = [i for i in map(self.vocabulary.get, names) if i is not None]
         if not rows:
             return self.bias.copy()
-        return self.weights[rows].sum(axis=0) / np.sqrt(len(names)) + self.bias
+        return np.add.reduce(self.weights[rows]) * (1 / math.sqrt(len(names))) + self.bias
 
     def head(self, scores: np.ndarray, name: str) -> tuple[tuple[str, ...], np.ndarray]:
         """The classes of one head and their scores (a binary head has one column)."""
