@@ -1,6 +1,7 @@
 """Rebuild the shipped classifier from nlp/data/train/*.csv, reproducibly (needs the `train` extra)."""
 
 import csv
+import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -39,7 +40,8 @@ def vectorize(docs: list[set[str]], vocabulary: dict[str, int]):
     for names in docs:
         known = sorted(vocabulary[n] for n in names if n in vocabulary)
         indices.extend(known)
-        values.extend([1.0 / np.sqrt(len(names))] * len(known))
+        if known:
+            values.extend([1.0 / math.sqrt(len(names))] * len(known))
         indptr.append(len(indices))
     return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)), dtype=np.float64)
 
