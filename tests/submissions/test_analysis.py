@@ -93,6 +93,22 @@ def test_a_fault_in_the_nlp_never_loses_the_need(village: Village, monkeypatch: 
     submission = submit(village)
     assert db.session.get(Submission, submission.id) is not None
     assert submission.kind is None
+    assert "[เบอร์โทร]" in submission.masked_text, "masking does not depend on the classifier"
+
+
+def test_unmasked_text_is_never_shown_publicly(
+    client: FlaskClient, village: Village, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str) -> None:
+        raise RuntimeError("masking failed")
+
+    monkeypatch.setattr(nlp, "mask_personal_data", broken)
+    submission = submit(village)
+    page = client.get(f"/s/{submission.reference}").get_data(as_text=True)
+
+    assert submission.masked_text is None and submission.kind == "both"
+    assert "081-234-5678" not in page and "ถนนเข้าหมู่บ้าน" not in page
+    assert "ข้อความจะแสดงเมื่อระบบปิดบังข้อมูลส่วนบุคคลเรียบร้อยแล้ว" in page
 
 
 def test_the_thai_labels_are_the_nlp_ones() -> None:

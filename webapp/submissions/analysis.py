@@ -13,16 +13,27 @@ log = logging.getLogger(__name__)
 
 def analyse_safely(submission: Submission) -> None:
     """Analyse at intake; a fault in the NLP must never cost a villager their need (re-analysis fills it in)."""
-    try:
-        with db.session.begin_nested():
-            apply_analysis(submission)
-    except Exception:
-        log.exception("analysis failed for %s; stored without labels", submission.reference)
+    for step in (mask_text, label):
+        try:
+            with db.session.begin_nested():
+                step(submission)
+        except Exception:
+            log.exception("%s failed for %s; stored without it", step.__name__, submission.reference)
 
 
 def apply_analysis(submission: Submission) -> None:
-    """Label kind, sector and strategy links (unless a person did) and refresh the public, masked text."""
+    """Refresh the public, masked text and the labels (unless a person set them)."""
+    mask_text(submission)
+    label(submission)
+
+
+def mask_text(submission: Submission) -> None:
+    """The text as shown publicly and exported, personal data replaced by Thai placeholders."""
     submission.masked_text = nlp.mask_personal_data(submission.text).text
+
+
+def label(submission: Submission) -> None:
+    """Kind, sector, confidences, model version and strategy links, unless a person set them."""
     if submission.labelled_by_human:
         return
     result = nlp.analyze(submission.text)
