@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.pii import PLACEHOLDERS, MaskedText, PiiSpan, find_personal_data, mask_personal_data
-from tests.nlp.test_pii_names import NOT_NAMES
+from tests.nlp.test_pii_names import NAMES, NOT_NAMES
 
 HOUSE = "house_number"
 
@@ -140,7 +140,7 @@ ORDINARY_NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize(("message", "expected"), PERSONAL_DATA)
+@pytest.mark.parametrize(("message", "expected"), PERSONAL_DATA + NAMES)
 def test_each_piece_of_personal_data_is_found_with_its_kind_and_hidden(
     message: str, expected: list[tuple[str, str]]
 ) -> None:
@@ -171,13 +171,13 @@ def test_no_digit_of_a_list_or_range_of_house_numbers_remains(message: str) -> N
     assert not any(c.isdigit() for c in mask_personal_data(message).text)
 
 
-@pytest.mark.parametrize("message", [m for m, _ in PERSONAL_DATA])
+@pytest.mark.parametrize("message", [m for m, _ in PERSONAL_DATA + NAMES])
 def test_offsets_point_into_the_original_text(message: str) -> None:
     for span in find_personal_data(message):
         assert message[span.start : span.end] == span.text
 
 
-@pytest.mark.parametrize("message", [m for m, _ in PERSONAL_DATA])
+@pytest.mark.parametrize("message", [m for m, _ in PERSONAL_DATA + NAMES])
 def test_spans_are_in_order_and_never_overlap(message: str) -> None:
     spans = find_personal_data(message)
     for before, after in itertools.pairwise(spans):
