@@ -56,16 +56,6 @@ def analyze(text: str) -> Analysis:
                     tuple(round(float(p), 4) for p in sectors), heads.version)
 
 
-def pillar_probabilities(text: str) -> tuple[float, ...]:
-    """Probability of each national pillar "1".."6" for a text (a supervised head, used for linking)."""
-    norm = normalize(text)
-    tokens = tokenize(norm)
-    if not tokens:
-        return (1 / 6,) * 6
-    scores = classifier().scores(features_of(norm, tokens))
-    return tuple(float(p) for p in _softmax(classifier().head(scores, "pillar")[1]))
-
-
 def _kind_probabilities(heads: model.LinearHeads, scores: np.ndarray) -> np.ndarray:
     """P(problem, wish, both, other): the mean of the four-way head and of the two signal heads combined."""
     problem = _sigmoid(heads.head(scores, "problem")[1][0])

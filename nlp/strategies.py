@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from nlp.analyze import analyze
+from nlp.analyze import Analysis, analyze
 from nlp.labels import SECTORS
 from nlp.lexicon import COMMUNITY_TERMS, SECTOR_TERMS, STRATEGY_TERMS, term_index
 from nlp.text import normalize, tokenize
@@ -50,8 +50,12 @@ class _Profile:
     idf: Mapping[str, float]
 
 
-def link_strategies(text: str, strategies: Iterable[object], top: int = 3) -> list[StrategyMatch]:
-    """The `top` strategies best served by the need in `text`, best first, scores in [0, 1]."""
+def link_strategies(text: str, strategies: Iterable[object], top: int = 3, *,
+                    analysis: Analysis | None = None) -> list[StrategyMatch]:
+    """The `top` strategies best served by the need in `text`, best first, scores in [0, 1].
+
+    Pass the text's `analysis` when it is already at hand, so the classifier does not run twice.
+    """
     items = tuple(_fields(s) for s in strategies)
     if not items or top <= 0:
         return []
@@ -60,7 +64,7 @@ def link_strategies(text: str, strategies: Iterable[object], top: int = 3) -> li
     tokens = tokenize(norm)
     if not tokens:
         return []
-    probabilities = dict(zip(SECTORS, analyze(norm).sector_probabilities, strict=True))
+    probabilities = dict(zip(SECTORS, (analysis or analyze(norm)).sector_probabilities, strict=True))
     words = {t for t in tokens if _content(t)}
     found = _terms_by_sector(tokens, NEED_INDEX)
     matches = [_score(i, profile, probabilities, words, found) for i in range(len(items))]

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from nlp.features import features
-from nlp.labels import KINDS, PILLAR_CODES, SECTORS
+from nlp.labels import KINDS, SECTORS
 from nlp.model import CLASSIFIER_FILE, save
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "train"
@@ -59,7 +59,7 @@ def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float) -> tuple[
 
 def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
           log: Callable[[str], object] = lambda m: print(m, file=sys.stderr)) -> None:
-    """Fit the problem, wish, sector and pillar heads on `rows` and save them to `path`."""
+    """Fit the problem, wish, kind and sector heads on `rows` and save them to `path`."""
     docs = [features(r["text"]) for r in rows]
     frequency = Counter(name for names in docs for name in names)
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
@@ -83,8 +83,6 @@ def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[s
     yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
     yield "kind", [r["kind"] for r in rows], KINDS, C_MULTI, everyone
     yield "sector", [r["sector"] for r in rows], SECTORS, C_MULTI, everyone
-    with_pillar = [i for i, r in enumerate(rows) if r.get("pillar")]
-    yield "pillar", [rows[i]["pillar"] for i in with_pillar], PILLAR_CODES, C_MULTI, with_pillar
 
 
 def _yes(flag: bool) -> str:

@@ -41,17 +41,17 @@ def label(submission: Submission) -> None:
     submission.has_problem, submission.has_wish = result.has_problem, result.has_wish
     submission.sector, submission.sector_confidence = result.sector, result.sector_confidence
     submission.model_version = result.model_version
-    _link_strategies(submission, result.model_version)
+    _link_strategies(submission, result)
 
 
-def _link_strategies(submission: Submission, version: str) -> None:
+def _link_strategies(submission: Submission, result: nlp.Analysis) -> None:
     candidates = strategies.for_province(submission.village.subdistrict.district.province_code)
     by_code = {s.code: s for s in candidates}
-    matches = nlp.link_strategies(submission.text, candidates, top=TOP_STRATEGIES)
+    matches = nlp.link_strategies(submission.text, candidates, top=TOP_STRATEGIES, analysis=result)
     submission.strategy_links.clear()
     db.session.flush()  # old links go before new ones arrive: (submission, strategy) is unique
     submission.strategy_links = [
         StrategyLink(strategy=by_code[m.code], rank=rank, score=m.score, matched_terms=",".join(m.matched_terms),
-                     model_version=version)
+                     model_version=result.model_version)
         for rank, m in enumerate(matches, start=1)
     ]
