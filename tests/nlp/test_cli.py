@@ -4,6 +4,7 @@ import csv
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from nlp import __main__ as cli
@@ -67,8 +68,15 @@ def test_training_is_reproducible(tmp_path: Path) -> None:
 
 
 def test_the_shipped_model_is_what_training_builds(tmp_path: Path) -> None:
+    """Same vocabulary and heads; weights equal up to float32 rounding, which differs between CPUs."""
     train(read_examples(), tmp_path / "fresh.npz", log=lambda m: None)
-    assert model.load(tmp_path / "fresh.npz").version == model.load().version, "run: python -m nlp train"
+    with np.load(tmp_path / "fresh.npz") as fresh, np.load(model.CLASSIFIER_FILE) as shipped:
+        assert sorted(fresh.files) == sorted(shipped.files)
+        for name in shipped.files:
+            if shipped[name].dtype.kind == "f":
+                assert np.allclose(fresh[name], shipped[name], rtol=1e-3, atol=1e-2), f"{name}: run python -m nlp train"
+            else:
+                assert np.array_equal(fresh[name], shipped[name]), f"{name}: run python -m nlp train"
 
 
 def test_bench_reports_analyses_beside_tokenization(monkeypatch: pytest.MonkeyPatch) -> None:
