@@ -9,7 +9,7 @@ numpy ranks them roughly, and the best few hundred are scored exactly.
 import itertools
 import math
 import unicodedata
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -116,6 +116,10 @@ class DuplicateIndex:
             return key in self._slot
         except TypeError:
             return False
+
+    def __iter__(self) -> Iterator[Hashable]:
+        """The keys indexed, in the order they were added."""
+        return iter(list(self._slot))
 
     def add(self, key: Hashable, text: str) -> None:
         """Index a text under a key; adding an existing key replaces its text."""

@@ -17,7 +17,8 @@ from webapp.extensions import db
 
 EXPECTED_TABLES = {"provinces", "districts", "subdistricts", "villages", "citizens", "channel_identities",
                    "strategies", "submissions", "submission_photos", "submission_strategy_links",
-                   "reference_counters", "alembic_version"}
+                   "reference_counters", "chat_events", "chat_states", "submission_supports",
+                   "alembic_version"}
 
 
 def empty_databases(tmp_path: Path) -> Iterator[str]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, config_from_env
@@ -12,6 +12,7 @@ from webapp import models  # noqa: F401  (registers every table)
 from webapp.core.i18n import select_locale
 from webapp.extensions import babel, csrf, db, limiter, migrate
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -41,12 +42,25 @@ def _default_database(app: Flask) -> None:
 
 
 @event.listens_for(Engine, "connect")
-def _sqlite_foreign_keys(dbapi_connection: object, _record: object) -> None:
-    """SQLite ignores foreign keys unless asked on every connection."""
+def _sqlite_connection(dbapi_connection: object, _record: object) -> None:
+    """SQLite ignores foreign keys unless asked on every connection; transactions are begun by us (below)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
+        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
         cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin_immediate(connection: Connection) -> None:
+    """Concurrent writers on SQLite wait for each other instead of failing with "database is locked".
+
+    A deferred transaction that reads and then writes cannot wait for a lock another writer holds;
+    taking the write lock at BEGIN lets SQLite's busy timeout queue the writers.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _register_web(app: Flask) -> None:

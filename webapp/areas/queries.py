@@ -41,3 +41,7 @@ def villages_of(subdistrict_code: str) -> list[Village]:
 
 def village(village_id: int) -> Village | None:
     return db.session.get(Village, village_id)
+
+
+def subdistrict(code: str) -> Subdistrict | None:
+    return db.session.get(Subdistrict, code)

@@ -48,6 +48,8 @@ class Submission(db.Model):
     text: Mapped[str] = mapped_column(Text)
     #: The problem behind a wish, asked for once when the text states only a wish.
     problem_statement: Mapped[str | None] = mapped_column(Text)
+    #: The problem statement as shown publicly, personal data masked like the text.
+    masked_problem_statement: Mapped[str | None] = mapped_column(Text)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     status: Mapped[SubmissionStatus] = mapped_column(
@@ -78,6 +80,7 @@ class Submission(db.Model):
     strategy_links: Mapped[list["StrategyLink"]] = relationship(
         back_populates="submission", order_by="StrategyLink.rank", cascade="all, delete-orphan"
     )
+    supports: Mapped[list["Support"]] = relationship(cascade="all, delete-orphan")
 
 
 class SubmissionPhoto(db.Model):
@@ -118,3 +121,15 @@ class StrategyLink(db.Model):
 
     submission: Mapped[Submission] = relationship(back_populates="strategy_links")
     strategy: Mapped[Strategy] = relationship()
+
+
+class Support(db.Model):
+    """A villager backing a need someone in the village already sent, instead of sending it again."""
+
+    __tablename__ = "submission_supports"
+    __table_args__ = (UniqueConstraint("submission_id", "citizen_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id"), index=True)
+    citizen_id: Mapped[int] = mapped_column(ForeignKey("citizens.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

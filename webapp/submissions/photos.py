@@ -23,6 +23,17 @@ class CleanPhoto:
     height: int
 
 
+@dataclass(frozen=True)
+class StoredPhoto:
+    """A cleaned photo written to the upload folder, not yet (or already) given to a need."""
+
+    filename: str
+    content_type: str
+    width: int
+    height: int
+    size_bytes: int
+
+
 def clean_photo(data: bytes, max_bytes: int) -> CleanPhoto:
     """Check that `data` really is a JPEG/PNG/WebP within limits and return it without metadata."""
     if not data:
@@ -70,7 +81,3 @@ def store_photo(photo: CleanPhoto, folder: Path) -> str:
     (folder / name).write_bytes(photo.data)
     return name
 
-
-def remove_photo(folder: Path, name: str) -> None:
-    """Delete a stored photo if it is there (used to undo a failed submission)."""
-    (folder / name).unlink(missing_ok=True)

@@ -30,6 +30,7 @@ PHONE_INVALID = _l("เบอร์โทรศัพท์ไม่ถูกต
 PHOTO_NOT_IMAGE = _l("ไฟล์นี้ไม่ใช่รูปภาพที่รองรับ กรุณาส่งรูป JPEG, PNG หรือ WebP")
 PHOTO_TOO_MANY = _l("ส่งรูปได้ไม่เกิน %(n)s รูปต่อเรื่อง", n=MAX_PHOTOS)
 PHOTO_EMPTY = _l("ไฟล์รูปภาพว่างเปล่า กรุณาเลือกรูปใหม่")
+SUBMISSION_NOT_FOUND = _l("ไม่พบเรื่องที่แจ้งไว้")
 
 
 

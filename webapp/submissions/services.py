@@ -11,14 +11,15 @@ from sqlalchemy import select
 
 from webapp.areas.models import Village
 from webapp.citizens import services as citizens
-from webapp.citizens.models import Channel
+from webapp.citizens.models import Channel, Citizen
 from webapp.core.dates import fiscal_year_be, utcnow
-from webapp.core.errors import InvalidInput
+from webapp.core.errors import InvalidInput, NotFound
+from webapp.core.transaction import stage_file, use_case
 from webapp.extensions import db
-from webapp.submissions import rules
-from webapp.submissions.analysis import analyse_safely, apply_analysis
-from webapp.submissions.models import Submission, SubmissionPhoto
-from webapp.submissions.photos import CleanPhoto, clean_photo, remove_photo, store_photo
+from webapp.submissions import queries, rules
+from webapp.submissions.analysis import analyse_safely, apply_analysis, mask_safely
+from webapp.submissions.models import Submission, SubmissionPhoto, SubmissionStatus, Support
+from webapp.submissions.photos import CleanPhoto, StoredPhoto, clean_photo, store_photo
 from webapp.submissions.references import format_reference, next_sequence
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -38,34 +39,41 @@ class NewSubmission:
     latitude: float | None = None
     longitude: float | None = None
     photos: Sequence[bytes] = field(default_factory=tuple)
+    #: The citizen already known to the channel (a chat), instead of identifying them by `subject`.
+    citizen_id: int | None = None
 
 
+@use_case
 def submit(new: NewSubmission) -> Submission:
     """Validate everything first, then store the need, its photos and its citizen in one transaction."""
     text = clean_text(new.text)
     village = _village(new.village_id)
-    location = _location(new.latitude, new.longitude)
+    location = check_location(new.latitude, new.longitude)
     phone = clean_phone(new.phone)
     photos = _clean_photos(new.photos)
-    folder = upload_folder()
-    stored: list[str] = []
-    try:
-        submission = _create(new, village, text, location, phone)
-        for photo in photos:
-            stored.append(store_photo(photo, folder))
-            submission.photos.append(_photo_row(photo, stored[-1]))
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        for name in stored:
-            remove_photo(folder, name)
-        raise
+    submission = _create(new, village, text, location, phone)
+    for photo in photos:
+        add_photo(submission, photo)
     return submission
+
+
+def add_photo(submission: Submission, photo: CleanPhoto) -> SubmissionPhoto:
+    """Store a cleaned photo on a need; the file goes again if the transaction rolls back (flushes only)."""
+    return adopt_photo(submission, keep_photo(photo))
+
+
+def keep_photo(photo: CleanPhoto) -> StoredPhoto:
+    """Write a cleaned photo under a random name; the file goes again if the transaction rolls back."""
+    folder = upload_folder()
+    name = store_photo(photo, folder)
+    stage_file(folder / name)
+    return StoredPhoto(name, photo.content_type, photo.width, photo.height, len(photo.data))
 
 
 def _create(new: NewSubmission, village: Village, text: str, location: tuple, phone: str | None) -> Submission:
     """Add the submission row with its reference number (flushes only)."""
-    citizen = citizens.identify(new.channel, new.subject, reply_address=new.reply_address)
+    citizen = db.session.get(Citizen, new.citizen_id) if new.citizen_id else None
+    citizen = citizen or citizens.identify(new.channel, new.subject, reply_address=new.reply_address)
     if phone:
         citizen.contact_phone = phone
     now = utcnow()
@@ -74,19 +82,21 @@ def _create(new: NewSubmission, village: Village, text: str, location: tuple, ph
     submission = Submission(
         reference=format_reference(year, sequence), fiscal_year=year, sequence=sequence, village=village,
         citizen=citizen, channel=new.channel, text=text, latitude=location[0], longitude=location[1],
-        created_at=now, updated_at=now,
+        created_at=now, updated_at=now, photos=[], strategy_links=[], supports=[],
     )
+    analyse_safely(submission)  # before the INSERT, so the labels go in with it
     db.session.add(submission)
     db.session.flush()
-    analyse_safely(submission)
     return submission
 
 
-def _photo_row(photo: CleanPhoto, name: str) -> SubmissionPhoto:
-    return SubmissionPhoto(
-        filename=name, content_type=photo.content_type, width=photo.width, height=photo.height,
-        size_bytes=len(photo.data),
-    )
+def adopt_photo(submission: Submission, stored: StoredPhoto) -> SubmissionPhoto:
+    """Give a need a photo already cleaned and stored (one sent with it, or before the text)."""
+    row = SubmissionPhoto(filename=stored.filename, content_type=stored.content_type, width=stored.width,
+                          height=stored.height, size_bytes=stored.size_bytes)
+    submission.photos.append(row)
+    db.session.flush()
+    return row
 
 
 def upload_folder() -> Path:
@@ -130,7 +140,8 @@ def _village(village_id: int | None) -> Village:
     return village
 
 
-def _location(latitude: float | None, longitude: float | None) -> tuple[float | None, float | None]:
+def check_location(latitude: float | None, longitude: float | None) -> tuple[float | None, float | None]:
+    """Both coordinates or neither, inside Thailand; InvalidInput with the Thai reason otherwise."""
     if latitude is None and longitude is None:
         return None, None
     if latitude is None or longitude is None:
@@ -163,3 +174,46 @@ def reanalyze(batch_size: int = 200, progress: Callable[[int], object] = lambda 
         db.session.commit()
         done, last_id = done + len(batch), batch[-1].id
         progress(len(batch))
+
+
+@use_case
+def add_problem_statement(submission_id: int, citizen_id: int, text: str) -> Submission:
+    """The problem behind a wish, asked for once, stored on the same need (never as a new one)."""
+    submission = queries.own(submission_id, citizen_id)
+    submission.problem_statement = clean_text(text)
+    mask_safely(submission)
+    return submission
+
+
+@use_case
+def attach_photo(submission_id: int, citizen_id: int, data: bytes) -> Submission:
+    """A photo sent after the need, up to the per-need limit."""
+    submission = queries.own(submission_id, citizen_id)
+    if len(submission.photos) >= rules.MAX_PHOTOS:
+        raise InvalidInput(rules.PHOTO_TOO_MANY, field="photos")
+    add_photo(submission, clean_photo(data, current_app.config["MAX_PHOTO_BYTES"]))
+    return submission
+
+
+@use_case
+def attach_location(submission_id: int, citizen_id: int, latitude: float, longitude: float) -> Submission:
+    """A location pin sent after the need."""
+    submission = queries.own(submission_id, citizen_id)
+    submission.latitude, submission.longitude = check_location(latitude, longitude)
+    return submission
+
+
+@use_case
+def support_instead(new_id: int, existing_id: int, citizen_id: int) -> Submission:
+    """Back an open need of the same village, sent by someone else, instead of one's own new copy (withdrawn)."""
+    new = queries.own(new_id, citizen_id)
+    existing = db.session.get(Submission, existing_id)
+    acceptable = (existing is not None and existing.id != new.id and existing.village_id == new.village_id
+                  and existing.citizen_id != citizen_id and existing.status in queries.OPEN_STATUSES)
+    if new.status != SubmissionStatus.RECEIVED or not acceptable:
+        raise NotFound(rules.SUBMISSION_NOT_FOUND)
+    if not any(s.citizen_id == citizen_id for s in existing.supports):
+        existing.supports.append(Support(citizen_id=citizen_id))
+    new.status = SubmissionStatus.WITHDRAWN
+    db.session.flush()
+    return existing
