@@ -31,6 +31,18 @@ class Config:
         self.PSEUDONYM_KEY = _env("PSEUDONYM_KEY")
         #: How many reverse proxies in front of the app set X-Forwarded-For (0: trust none).
         self.TRUSTED_PROXIES = _env_int("TRUSTED_PROXIES", 0)
+        # Chat channels: each bot is off until its secrets are set.
+        self.LINE_CHANNEL_SECRET = _env("LINE_CHANNEL_SECRET")
+        self.LINE_CHANNEL_ACCESS_TOKEN = _env("LINE_CHANNEL_ACCESS_TOKEN")
+        self.LINE_API_BASE_URL = _env("LINE_API_BASE_URL", "https://api.line.me")
+        self.LINE_DATA_API_BASE_URL = _env("LINE_DATA_API_BASE_URL", "https://api-data.line.me")
+        self.TELEGRAM_BOT_TOKEN = _env("TELEGRAM_BOT_TOKEN")
+        self.TELEGRAM_WEBHOOK_SECRET = _env("TELEGRAM_WEBHOOK_SECRET")
+        self.TELEGRAM_API_BASE_URL = _env("TELEGRAM_API_BASE_URL", "https://api.telegram.org")
+        #: Webhooks answer the events they stored before acknowledging them; set 0 when `flask bots work` runs.
+        self.CHAT_ANSWER_INLINE = _env("CHAT_ANSWER_INLINE", "1") not in ("0", "false", "no")
+        #: The public https address of this app, for `flask bots set-webhooks`.
+        self.PUBLIC_BASE_URL = _env("PUBLIC_BASE_URL")
         self.BABEL_DEFAULT_LOCALE = "th"
         self.BABEL_DEFAULT_TIMEZONE = "Asia/Bangkok"
         self.SESSION_COOKIE_HTTPONLY = True

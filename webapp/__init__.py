@@ -72,15 +72,28 @@ def _register_web(app: Flask) -> None:
 
     for blueprint in (core_bp, areas_bp, submissions_bp):
         app.register_blueprint(blueprint)
+    _register_bots(app)
     register_error_handlers(app)
     register_template_helpers(app)
 
 
+def _register_bots(app: Flask) -> None:
+    """The chat webhooks: signed by the platforms, so no CSRF token and no per-client rate limit."""
+    from bots.line.views import bp as line_bp
+    from bots.telegram.views import bp as telegram_bp
+
+    for blueprint in (line_bp, telegram_bp):
+        csrf.exempt(blueprint)
+        limiter.exempt(blueprint)
+        app.register_blueprint(blueprint)
+
+
 def _register_cli(app: Flask) -> None:
+    from bots.cli import bots_cli
     from webapp.areas.cli import areas_cli
     from webapp.demo import demo
     from webapp.strategies.cli import strategies_cli
     from webapp.submissions.cli import nlp_cli
 
-    for command in (areas_cli, strategies_cli, nlp_cli, demo):
+    for command in (areas_cli, strategies_cli, nlp_cli, demo, bots_cli):
         app.cli.add_command(command)

@@ -1,0 +1,1 @@
+"""The channel-neutral conversation: every chat channel speaks it through a thin adapter."""

@@ -1,0 +1,1 @@
+"""LINE adapter: webhook events to InboundMessage, replies to LINE messages with quick replies."""

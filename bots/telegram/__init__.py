@@ -1,0 +1,1 @@
+"""Telegram adapter: updates to InboundMessage, replies to messages with inline keyboards."""
