@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app webapp
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test lint bench translations
+.PHONY: run test lint bench bench-webhook translations
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ test: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m nlp bench
+
+bench-webhook: $(VENV)/.installed-dev
+	$(PY) bench/line_webhook_load.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
