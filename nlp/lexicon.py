@@ -146,3 +146,13 @@ STRATEGY_TERMS: dict[str, tuple[str, ...]] = {
     "utilities": ("โครงสร้างพื้นฐาน", "ไฟฟ้าสาธารณะ"),
     "environment": ("ดิน",),
 }
+
+#: Transport built for the province's trade and tourism rather than for one village's daily life. Where a
+#: plan has no infrastructure heading, such a need serves its economy heading, not the community one.
+TRUNK_TRANSPORT_TERMS: tuple[str, ...] = (
+    "ทางหลวง", "ทางหลวงแผ่นดิน", "ทางหลวงหมายเลข", "ทางแยกต่างระดับ", "ทางเลี่ยงเมือง", "เลี่ยงเมือง", "มอเตอร์เวย์",
+    "ท่าอากาศยาน", "ท่าเรือ", "ท่าเทียบเรือ", "ท่าเรือบก", "ระบบขนส่งมวลชน", "รถไฟทางคู่",
+    "รถไฟความเร็วสูง", "โลจิสติกส์", "ขนส่งสินค้า", "ด่านชายแดน", "จุดผ่านแดน", "จุดผ่อนปรน", "ด่านศุลกากร",
+    "แหล่งท่องเที่ยว", "เส้นทางท่องเที่ยว", "ถนนท่องเที่ยว", "จุดชมวิว", "การค้าการลงทุน", "การค้าชายแดน",
+    "อำนวยความสะดวกในการขนส่ง",
+)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from nlp.analyze import Analysis, analyze
 from nlp.labels import SECTORS
-from nlp.lexicon import COMMUNITY_TERMS, SECTOR_TERMS, STRATEGY_TERMS, term_index
+from nlp.lexicon import COMMUNITY_TERMS, SECTOR_TERMS, STRATEGY_TERMS, TRUNK_TRANSPORT_TERMS, term_index
 from nlp.text import normalize, tokenize
 
 #: How much of a score comes from what the strategies are about, and how much from shared words.
@@ -22,8 +22,9 @@ LEXICAL_WEIGHT = 0.2
 TITLE_WEIGHT = 2.0
 MAX_TERM_TOKENS = 4
 COMMUNITY = "_community"
+TRUNK = "_trunk"
 #: How a need's words are read (community words first, so "เศรษฐกิจพอเพียง" is not read as economy).
-NEED_INDEX = term_index({COMMUNITY: COMMUNITY_TERMS}, SECTOR_TERMS)
+NEED_INDEX = term_index({COMMUNITY: COMMUNITY_TERMS}, SECTOR_TERMS, {TRUNK: TRUNK_TRANSPORT_TERMS})
 #: How a strategy's words are read: the same, plus the words plans use for a sector.
 STRATEGY_INDEX = term_index({COMMUNITY: COMMUNITY_TERMS}, SECTOR_TERMS, STRATEGY_TERMS)
 #: Words too common in plans and needs to explain anything.
@@ -48,6 +49,8 @@ class _Profile:
     shares: tuple[dict[str, float], ...]
     tokens: tuple[frozenset[str], ...]
     idf: Mapping[str, float]
+    #: The sectors some strategy speaks of (the others go to the community heading).
+    claimed: frozenset[str]
 
 
 def link_strategies(text: str, strategies: Iterable[object], top: int = 3, *,
@@ -67,6 +70,8 @@ def link_strategies(text: str, strategies: Iterable[object], top: int = 3, *,
     probabilities = dict(zip(SECTORS, (analysis or analyze(norm)).sector_probabilities, strict=True))
     words = {t for t in tokens if _content(t)}
     found = _terms_by_sector(tokens, NEED_INDEX)
+    if TRUNK in found:
+        probabilities = _trunk_transport(probabilities, profile.claimed)
     matches = [_score(i, profile, probabilities, words, found) for i in range(len(items))]
     return sorted(matches, key=lambda m: -m.score)[:top]
 
@@ -85,6 +90,13 @@ def _score(i: int, profile: _Profile, probabilities: dict[str, float], words: se
     return StrategyMatch(profile.codes[i], round(score, 4), tuple(explained[:6]))
 
 
+def _trunk_transport(probabilities: dict[str, float], claimed: frozenset[str]) -> dict[str, float]:
+    """A highway, airport or pier serves trade and tourism: the economy heading takes it if no heading is for roads."""
+    if "road" in claimed or "economy" not in claimed:
+        return probabilities
+    return {**probabilities, "road": 0.0, "economy": probabilities["economy"] + probabilities["road"]}
+
+
 def _fields(strategy: object) -> tuple[str, str, str]:
     """(code, title, description) of a dict or an object with those attributes."""
     get = strategy.get if isinstance(strategy, Mapping) else lambda k, d="": getattr(strategy, k, d)
@@ -101,7 +113,8 @@ def _profile(items: tuple[tuple[str, str, str], ...]) -> _Profile:
                  for t, b in zip(title_tokens, body_tokens, strict=True)]
     shares = _shares(weights, community)
     tokens = tuple(frozenset(w for w in t + b if _content(w)) for t, b in zip(title_tokens, body_tokens, strict=True))
-    return _Profile(tuple(code for code, _, _ in items), shares, tokens, _idf(tokens))
+    claimed = frozenset(sector for w in weights for sector, weight in w.items() if weight > 0)
+    return _Profile(tuple(code for code, _, _ in items), shares, tokens, _idf(tokens), claimed)
 
 
 def _sector_weights(title: list[str], body: list[str]) -> dict[str, float]:

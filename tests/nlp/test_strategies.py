@@ -27,6 +27,30 @@ def test_a_need_links_to_the_strategy_that_covers_it(text: str, code: str) -> No
     assert all(0 <= m.score <= 1 for m in matches)
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
 
+#: A plan with no infrastructure heading: roads are filed by what they serve.
+NO_INFRASTRUCTURE_PLAN = [
+    {"code": "P1", "title": "ประเด็นที่ 1 พัฒนาคน หมู่บ้าน ชุมชน ให้มีคุณภาพชีวิตที่ดี", "description": ""},
+    {"code": "P2", "title": "ประเด็นที่ 2 ส่งเสริมการค้า การลงทุน และการท่องเที่ยว", "description": ""},
+    {"code": "P3", "title": "ประเด็นที่ 3 บริหารจัดการทรัพยากรธรรมชาติและสิ่งแวดล้อม", "description": ""},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ถนนในซอยบ้านเป็นหลุมเป็นบ่อ รถล้มบ่อย", "P1"),
+        ("โครงการขยายทางหลวงหมายเลข 212 เป็นสี่ช่องจราจร", "P2"),
+        ("โครงการก่อสร้างท่าเทียบเรือลอยน้ำสำหรับนักท่องเที่ยว", "P2"),
+    ],
+)
+def test_without_an_infrastructure_heading_a_village_road_is_community_and_a_highway_is_trade(
+        text: str, code: str) -> None:
+    assert nlp.link_strategies(text, NO_INFRASTRUCTURE_PLAN, top=1)[0].code == code
+
+
+def test_a_highway_stays_with_the_infrastructure_heading_where_there_is_one() -> None:
+    assert nlp.link_strategies("โครงการขยายทางหลวงหมายเลข 212 เป็นสี่ช่องจราจร", INFRASTRUCTURE_PLAN)[0].code == "S1"
+
 
 def test_a_match_says_which_words_made_it() -> None:
     best = nlp.link_strategies("ถนนพังมาก ขอซ่อมถนนด่วน", INFRASTRUCTURE_PLAN, top=1)[0]
