@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.augment import wrapped
 from nlp.features import features
 from nlp.labels import KINDS, SECTORS
 from nlp.model import CLASSIFIER_FILE, save
@@ -46,29 +47,29 @@ def vectorize(docs: list[set[str]], vocabulary: dict[str, int]):
     return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)), dtype=np.float64)
 
 
-def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float) -> tuple[np.ndarray, np.ndarray]:
+def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float,
+             balanced: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Weights (features × columns) and bias of one logistic-regression head."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=0)
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None, random_state=0)
     model.fit(x, [classes.index(label) for label in labels])
-    if len(classes) == 2:
-        return model.coef_.T, model.intercept_
     return model.coef_.T, model.intercept_
 
 
 def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
           log: Callable[[str], object] = lambda m: print(m, file=sys.stderr)) -> None:
-    """Fit the problem, wish, kind and sector heads on `rows` and save them to `path`."""
+    """Fit the problem, wish, kind and sector heads on `rows` and their wrapped copies; save them to `path`."""
+    rows = wrapped(rows)
     docs = [features(r["text"]) for r in rows]
     frequency = Counter(name for names in docs for name in names)
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
     index = {name: i for i, name in enumerate(vocabulary)}
     x = vectorize(docs, index)
-    log(f"{len(rows)} examples, {len(vocabulary)} features")
+    log(f"{len(rows)} examples with wrapped copies, {len(vocabulary)} features")
     parts, heads, start = [], {}, 0
-    for name, labels, classes, c, subset in _heads(rows):
-        w, b = fit_head(x[subset], labels, classes, c)
+    for name, labels, classes, balanced in _heads(rows):
+        w, b = fit_head(x, labels, classes, C_BINARY if len(classes) == 2 else C_MULTI, balanced)
         parts.append((w, b))
         heads[name] = (start, classes)
         start += w.shape[1]
@@ -77,12 +78,16 @@ def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
     log(f"saved {path}")
 
 
-def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[str, ...], float, list[int]]]:
-    everyone = list(range(len(rows)))
-    yield "problem", [_yes(r["kind"] in ("problem", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
-    yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), C_BINARY, everyone
-    yield "kind", [r["kind"] for r in rows], KINDS, C_MULTI, everyone
-    yield "sector", [r["sector"] for r in rows], SECTORS, C_MULTI, everyone
+def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[str, ...], bool]]:
+    """(name, labels, classes, balanced) of each head.
+
+    The kind heads keep the training data's own class balance, where problems are the most common
+    kind, as in real reports; sector classes are balanced, so a rare sector is not drowned out.
+    """
+    yield "problem", [_yes(r["kind"] in ("problem", "both")) for r in rows], ("no", "yes"), False
+    yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), False
+    yield "kind", [r["kind"] for r in rows], KINDS, False
+    yield "sector", [r["sector"] for r in rows], SECTORS, True
 
 
 def _yes(flag: bool) -> str:
