@@ -60,9 +60,11 @@ def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float,
 def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
           log: Callable[[str], object] = lambda m: print(m, file=sys.stderr)) -> None:
     """Fit the problem, wish, kind and sector heads on `rows` and their wrapped copies; save them to `path`."""
+    originals = len(rows)
     rows = wrapped(rows)
     docs = [features(r["text"]) for r in rows]
-    frequency = Counter(name for names in docs for name in names)
+    # The vocabulary comes from the examples alone: what only the wrapping adds (place names) is noise.
+    frequency = Counter(name for names in docs[:originals] for name in names)
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
     index = {name: i for i, name in enumerate(vocabulary)}
     x = vectorize(docs, index)
