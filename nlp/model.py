@@ -2,6 +2,7 @@
 
 import hashlib
 import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,25 @@ import numpy as np
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 CLASSIFIER_FILE = MODEL_DIR / "classifier.npz"
+#: Lexicon cue features keep this value whatever the length of the text; the others share unit length.
+CUE_PREFIX = "x:"
+CUE_VALUE = 0.3
+
+
+def feature_values(names: Iterable[str], vocabulary: Mapping[str, int]) -> tuple[list[int], list[float]]:
+    """Columns and values of a text's known features (training and scoring both use exactly this).
+
+    Word and character features are L2-normalised together, so a long message does not outvote a
+    short one; a lexicon cue ("ดับ", "อยากให้") keeps a fixed value, so a long report still shows it.
+    """
+    cues: list[int] = []
+    rest: list[int] = []
+    for name in names:
+        column = vocabulary.get(name)
+        if column is not None:
+            (cues if name.startswith(CUE_PREFIX) else rest).append(column)
+    scale = 1 / math.sqrt(len(rest)) if rest else 0.0
+    return cues + rest, [CUE_VALUE] * len(cues) + [scale] * len(rest)
 
 
 @dataclass(frozen=True)
@@ -22,11 +42,11 @@ class LinearHeads:
     version: str
 
     def scores(self, names: set[str]) -> np.ndarray:
-        """Raw scores of every column for a set of feature names (L2-normalised binary vector)."""
-        rows = [i for i in map(self.vocabulary.get, names) if i is not None]
-        if not rows:
+        """Raw scores of every column for a set of feature names (valued by feature_values)."""
+        columns, values = feature_values(names, self.vocabulary)
+        if not columns:
             return self.bias.copy()
-        return np.add.reduce(self.weights[rows]) * (1 / math.sqrt(len(names))) + self.bias
+        return np.asarray(values, dtype=np.float32) @ self.weights[columns] + self.bias
 
     def head(self, scores: np.ndarray, name: str) -> tuple[tuple[str, ...], np.ndarray]:
         """The classes of one head and their scores (a binary head has one column)."""

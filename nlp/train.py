@@ -1,7 +1,6 @@
 """Rebuild the shipped classifier from nlp/data/train/*.csv, reproducibly (needs the `train` extra)."""
 
 import csv
-import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -12,7 +11,7 @@ import numpy as np
 from nlp.augment import wrapped
 from nlp.features import features
 from nlp.labels import KINDS, SECTORS
-from nlp.model import CLASSIFIER_FILE, save
+from nlp.model import CLASSIFIER_FILE, feature_values, save
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "train"
 MIN_DOCUMENT_FREQUENCY = 2
@@ -34,15 +33,14 @@ def read_examples(folder: Path = DATA_DIR) -> list[dict[str, str]]:
 
 
 def vectorize(docs: list[set[str]], vocabulary: dict[str, int]):
-    """The L2-normalised binary matrix that LinearHeads.scores reproduces at run time."""
+    """The sparse matrix whose rows LinearHeads.scores reproduces at run time (see feature_values)."""
     from scipy.sparse import csr_matrix
 
     indptr, indices, values = [0], [], []
     for names in docs:
-        known = sorted(vocabulary[n] for n in names if n in vocabulary)
-        indices.extend(known)
-        if known:
-            values.extend([1.0 / math.sqrt(len(names))] * len(known))
+        pairs = sorted(zip(*feature_values(names, vocabulary), strict=True))
+        indices.extend(column for column, _ in pairs)
+        values.extend(value for _, value in pairs)
         indptr.append(len(indices))
     return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)), dtype=np.float64)
 
