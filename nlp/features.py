@@ -2,7 +2,15 @@
 
 from itertools import pairwise
 
-from nlp.lexicon import GENERIC_REQUESTS, PROBLEM_CUES, SECTOR_TERMS, WISH_CUES, term_index
+from nlp.lexicon import (
+    COURTESY_CUES,
+    GENERIC_REQUESTS,
+    PROBLEM_CUES,
+    QUESTION_CUES,
+    SECTOR_TERMS,
+    WISH_CUES,
+    term_index,
+)
 from nlp.text import normalize, tokenize
 
 CHAR_N = 3
@@ -13,7 +21,8 @@ MAX_TERM_TOKENS = 3
 #: Lexicon term (as its tokens joined) → the cue features it fires.
 TERM_INDEX = term_index(
     {f"x:{sector}": terms for sector, terms in SECTOR_TERMS.items()},
-    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:generic": GENERIC_REQUESTS},
+    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:generic": GENERIC_REQUESTS, "x:question": QUESTION_CUES,
+     "x:courtesy": COURTESY_CUES},
 )
 
 

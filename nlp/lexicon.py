@@ -135,6 +135,16 @@ GENERIC_REQUESTS: tuple[str, ...] = (
     "แก้ไขด้วย", "ดำเนินการด้วย", "โปรดพิจารณา", "แจ้งเพื่อทราบ", "ช่วยด้วย", "รบกวนด้วย",
 )
 
+#: Words that ask for information rather than report a need (a question is "other" unless it also states one).
+QUESTION_CUES: tuple[str, ...] = (
+    "ไหม", "มั้ย", "มั๊ย", "หรือไม่", "หรือเปล่า", "รึเปล่า", "อย่างไร", "ยังไง", "เมื่อไหร่", "เมื่อไร", "กี่วัน", "ที่ไหน",
+    "สอบถาม", "อยากทราบ", "ขอทราบ", "ได้ไหม", "ไหมครับ", "ไหมคะ", "หรือยัง", "ถึงไหน", "ทำไม", "ใคร", "เท่าไร", "เท่าไหร่", "?",
+)
+
+#: Thanks, praise and greetings.
+COURTESY_CUES: tuple[str, ...] = ("ขอบคุณ", "ขอบใจ", "ชื่นชม", "ขอชม", "สวัสดี")
+
+
 #: Words a strategy uses for "people, community and quality of life": the heading that takes the needs
 #: no other heading claims (Thai local plans file village roads there when they have no infrastructure one).
 COMMUNITY_TERMS: tuple[str, ...] = (
