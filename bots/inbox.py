@@ -1,14 +1,15 @@
 """Answering stored chat events: inline after a webhook stored them, or by `flask bots work`."""
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from flask import current_app
 from sqlalchemy.exc import SQLAlchemyError
 
 from bots.common.dispatch import answer
-from bots.common.inbound import InboundMessage, Reply
+from bots.common.inbound import InboundMessage, Kind, Reply
 from webapp.chats import events
 from webapp.citizens.models import Channel
 from webapp.core.transaction import use_case
@@ -64,15 +65,38 @@ def _answer_or_note_failure(event_id: int) -> bool:
 
 
 def _answer(event_id: int) -> bool:
-    turn = _turn(event_id)
+    turn = _turn(event_id, _fetched_photo(event_id))
     if turn is None:
         return False
     turn.channel.deliver(turn.payload, turn.msg, turn.replies)
     return True
 
 
+def _fetched_photo(event_id: int) -> Callable[[], bytes] | None:
+    """A photo event's bytes, downloaded before its turn: the turn holds the chat's lock (on SQLite the
+    database's write lock), which must not wait on the platform. Returns what the turn's fetch would give."""
+    waiting = events.peek(event_id)
+    if waiting is None:
+        return None
+    msg = _read(channel_for(waiting[0]), waiting[1], event_id)
+    if msg is None or msg.kind != Kind.PHOTO or msg.photo is None:
+        return None
+    try:
+        data = msg.photo()
+    except Exception as error:  # the turn answers it in Thai, as if it had fetched the photo itself
+        log.warning("photo of chat event %s could not be fetched: %s", event_id, error)
+        return _raising(error)
+    return lambda: data
+
+
+def _raising(error: Exception) -> Callable[[], bytes]:
+    def fetch() -> bytes:
+        raise error
+    return fetch
+
+
 @use_case
-def _turn(event_id: int) -> _Turn | None:
+def _turn(event_id: int, photo: Callable[[], bytes] | None = None) -> _Turn | None:
     """Take one waiting event, mark it handled and answer it, all in one transaction (exactly once)."""
     event = events.take(event_id)
     if event is None:
@@ -80,6 +104,8 @@ def _turn(event_id: int) -> _Turn | None:
     taken_id, channel = event.id, channel_for(event.channel)
     payload = events.finish(event)
     msg = _read(channel, payload, taken_id)
+    if msg is not None and photo is not None and msg.photo is not None:
+        msg = replace(msg, photo=photo)
     replies = answer(msg) if msg else []
     return _Turn(channel, payload, msg, replies)
 

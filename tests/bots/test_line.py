@@ -162,6 +162,39 @@ def test_a_photo_after_the_need_attaches_and_a_photo_first_waits_for_the_text(cl
     assert (submission.latitude, submission.longitude) == (19.21, 99.91)
 
 
+def test_a_photo_is_downloaded_before_the_turn_takes_its_locks(client, mae_ka, platforms, monkeypatch) -> None:
+    """A slow LINE content API must not hold the chat's row (on SQLite: every writer) while it answers."""
+    from bots.line.client import LineClient
+
+    fetch = LineClient.photo
+    in_transaction: list[bool] = []
+
+    def watched(self: LineClient, message_id: str):
+        download = fetch(self, message_id)
+        return lambda: in_transaction.append(db.session().in_transaction()) or download()
+
+    monkeypatch.setattr(LineClient, "photo", watched)
+    join_by_map(client, platforms)
+    say(client, "ท่อระบายน้ำอุดตัน น้ำท่วมขังหน้าบ้านทุกครั้งที่ฝนตก")
+    platforms.line_content["9002"] = image_bytes("JPEG")
+    photo = line_event("message", ALICE, type="image", contentProvider={"type": "line"})
+    photo["message"]["id"] = "9002"
+    post_line(client, photo)
+    assert in_transaction == [False]
+    assert len(db.session.scalar(select(Submission)).photos) == 1
+
+
+def test_a_photo_line_cannot_deliver_is_answered_in_thai_and_stores_nothing(client, mae_ka, platforms) -> None:
+    join_by_map(client, platforms)
+    say(client, "ท่อระบายน้ำอุดตัน น้ำท่วมขังหน้าบ้านทุกครั้งที่ฝนตก")
+    photo = line_event("message", ALICE, type="image", contentProvider={"type": "line"})
+    photo["message"]["id"] = "404404"
+    post_line(client, photo)
+    assert texts(last_reply(platforms)) == "ขออภัย ระบบขัดข้องชั่วคราว กรุณาลองอีกครั้ง"
+    assert len(platforms.sent("line", "GET /v2/bot/message/{messageId}/content")) == 1, "fetched once, not again"
+    assert db.session.scalar(select(Submission)).photos == []
+
+
 def test_status_lists_my_needs_and_help_shows_the_commands(client, mae_ka, platforms) -> None:
     join_by_map(client, platforms)
     say(client, "ติดตาม")

@@ -52,6 +52,15 @@ def finish(event: ChatEvent) -> dict[str, Any]:
     return payload
 
 
+@use_case
+def peek(event_id: int) -> tuple[Channel, dict[str, Any]] | None:
+    """The channel and payload of an event that still waits, read without a lock (None: handled)."""
+    query = select(ChatEvent.channel, ChatEvent.payload).where(ChatEvent.id == event_id,
+                                                                ChatEvent.handled_at.is_(None))
+    row = db.session.execute(query).first()
+    return (row.channel, row.payload or {}) if row else None
+
+
 def next_waiting(after: int = 0) -> int | None:
     """The oldest waiting event after this id (not locked: `take` decides who answers it)."""
     query = select(ChatEvent.id).where(ChatEvent.handled_at.is_(None), ChatEvent.id > after)
