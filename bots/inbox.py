@@ -65,28 +65,28 @@ def _answer_or_note_failure(event_id: int) -> bool:
 
 
 def _answer(event_id: int) -> bool:
-    turn = _turn(event_id, _fetched_photo(event_id))
+    turn = _turn(event_id, _prepared(event_id))
     if turn is None:
         return False
     turn.channel.deliver(turn.payload, turn.msg, turn.replies)
     return True
 
 
-def _fetched_photo(event_id: int) -> Callable[[], bytes] | None:
-    """A photo event's bytes, downloaded before its turn: the turn holds the chat's lock (on SQLite the
-    database's write lock), which must not wait on the platform. Returns what the turn's fetch would give."""
+def _prepared(event_id: int) -> InboundMessage | None:
+    """The waiting event read, with its photo already downloaded: the turn holds the chat's lock (on
+    SQLite the database's write lock), which must not wait on the platform. None: not waiting, or unreadable."""
     waiting = events.peek(event_id)
     if waiting is None:
         return None
     msg = _read(channel_for(waiting[0]), waiting[1], event_id)
     if msg is None or msg.kind != Kind.PHOTO or msg.photo is None:
-        return None
+        return msg
     try:
         data = msg.photo()
     except Exception as error:  # the turn answers it in Thai, as if it had fetched the photo itself
         log.warning("photo of chat event %s could not be fetched: %s", event_id, error)
-        return _raising(error)
-    return lambda: data
+        return replace(msg, photo=_raising(error))
+    return replace(msg, photo=lambda: data)
 
 
 def _raising(error: Exception) -> Callable[[], bytes]:
@@ -96,16 +96,16 @@ def _raising(error: Exception) -> Callable[[], bytes]:
 
 
 @use_case
-def _turn(event_id: int, photo: Callable[[], bytes] | None = None) -> _Turn | None:
-    """Take one waiting event, mark it handled and answer it, all in one transaction (exactly once)."""
+def _turn(event_id: int, msg: InboundMessage | None) -> _Turn | None:
+    """Take the event if it still waits, mark it handled and answer it, all in one transaction (exactly once).
+
+    `msg` is the event as read before the turn (its payload never changes once stored).
+    """
     event = events.take(event_id)
     if event is None:
         return None
-    taken_id, channel = event.id, channel_for(event.channel)
+    channel = channel_for(event.channel)
     payload = events.finish(event)
-    msg = _read(channel, payload, taken_id)
-    if msg is not None and photo is not None and msg.photo is not None:
-        msg = replace(msg, photo=photo)
     replies = answer(msg) if msg else []
     return _Turn(channel, payload, msg, replies)
 
