@@ -3,7 +3,9 @@
 from itertools import pairwise
 
 from nlp.lexicon import (
+    ACTION_CUES,
     COURTESY_CUES,
+    DONE_CUES,
     GENERIC_REQUESTS,
     PROBLEM_CUES,
     QUESTION_CUES,
@@ -21,8 +23,8 @@ MAX_TERM_TOKENS = 3
 #: Lexicon term (as its tokens joined) → the cue features it fires.
 TERM_INDEX = term_index(
     {f"x:{sector}": terms for sector, terms in SECTOR_TERMS.items()},
-    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:generic": GENERIC_REQUESTS, "x:question": QUESTION_CUES,
-     "x:courtesy": COURTESY_CUES},
+    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:action": ACTION_CUES, "x:generic": GENERIC_REQUESTS,
+     "x:question": QUESTION_CUES, "x:courtesy": COURTESY_CUES, "x:done": DONE_CUES},
 )
 
 

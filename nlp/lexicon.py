@@ -122,11 +122,19 @@ PROBLEM_CUES: tuple[str, ...] = (
     "เสียงดัง", "หาย", "ขโมย", "อุบัติเหตุ", "ชน", "สั่นสะเทือน", "เน่า", "ยุบ", "รั่ว", "ซึม",
 )
 
-#: Words that name a wanted thing or action (นิโรธ/มรรค), beyond a generic "please fix".
+#: Words that ask for something (นิโรธ): "อยากให้…", "ขอ…", "ควร…". The request is a wish when it names
+#: what to do; a generic one ("ขอให้แก้ไข") is only attention (GENERIC_REQUESTS).
 WISH_CUES: tuple[str, ...] = (
     "อยากให้", "อยากได้", "ขอให้", "ต้องการให้", "ต้องการ", "ควรจะ", "ควร", "ขอรับการสนับสนุน", "ขอสนับสนุน",
+    "อยากมี", "ขอ", "จัดให้มี", "เสนอให้", "น่าจะมี", "ช่วยทำ", "ช่วยติด", "ช่วยสร้าง",
+)
+
+#: Actions that build or provide something (มรรค). A project title is made of them, but a report also
+#: uses them for what someone else is doing ("มีการก่อสร้างโครงการคอนโด"), so they are a feature of their
+#: own and the model learns when they make a wish.
+ACTION_CUES: tuple[str, ...] = (
     "โครงการ", "ก่อสร้าง", "ติดตั้ง", "ปรับปรุง", "ขุดลอก", "ขยาย", "จัดตั้ง", "จัดหา", "ส่งเสริม", "พัฒนา",
-    "อยากมี", "ขอ", "ทำให้", "สร้าง", "เพิ่ม", "จัดให้มี", "ย้าย", "เปลี่ยน", "ฝึกอบรม",
+    "สร้าง", "เพิ่ม", "ย้าย", "เปลี่ยน", "ฝึกอบรม",
 )
 
 #: Requests that ask for attention without naming what to do: they do not make a text a wish.
@@ -139,6 +147,12 @@ GENERIC_REQUESTS: tuple[str, ...] = (
 QUESTION_CUES: tuple[str, ...] = (
     "ไหม", "มั้ย", "มั๊ย", "หรือไม่", "หรือเปล่า", "รึเปล่า", "อย่างไร", "ยังไง", "เมื่อไหร่", "เมื่อไร", "กี่วัน", "ที่ไหน",
     "สอบถาม", "อยากทราบ", "ขอทราบ", "ได้ไหม", "ไหมครับ", "ไหมคะ", "หรือยัง", "ถึงไหน", "ทำไม", "ใคร", "เท่าไร", "เท่าไหร่", "?",
+)
+
+#: A report that something is already done, or news and announcements: not a need.
+DONE_CUES: tuple[str, ...] = (
+    "แก้ไขแล้ว", "ซ่อมแล้ว", "เรียบร้อยแล้ว", "ดำเนินการแล้ว", "เสร็จแล้ว", "เสร็จสิ้น", "ปิดเรื่อง", "ยุติเรื่อง",
+    "แจ้งผล", "แจ้งข่าว", "ประชาสัมพันธ์", "ประกาศ", "ขอเชิญ", "เชิญชวน", "รับทราบ", "ขอบคุณที่",
 )
 
 #: Thanks, praise and greetings.

@@ -1,0 +1,30 @@
+"""Lexicon cues: which words the models see as a request, an action, a generic ask or a finished matter."""
+
+import pytest
+
+from nlp.features import features
+
+
+def cues(text: str) -> set[str]:
+    return {name for name in features(text) if name.startswith("x:")}
+
+
+@pytest.mark.parametrize("text", ["อยากให้ติดตั้งไฟส่องสว่างหน้าวัด", "ขอให้ทำลูกระนาดหน้าโรงเรียน", "ควรมีรถเมล์เพิ่ม"])
+def test_asking_for_something_is_a_wish_cue(text: str) -> None:
+    assert "x:wish" in cues(text)
+
+
+def test_building_words_are_an_action_not_a_request() -> None:
+    """A report of someone else's construction uses the same words as a project title."""
+    found = cues("ข้างบ้านมีการก่อสร้างโครงการคอนโด เสียงดังทั้งวัน")
+    assert "x:action" in found
+    assert "x:wish" not in found
+
+
+def test_a_cause_is_not_a_request() -> None:
+    assert "x:wish" not in cues("ซอยมืดและเปลี่ยว ทำให้ไม่มีใครกล้าเดิน")
+
+
+@pytest.mark.parametrize("text", ["แจ้งผลครับ ไฟทางซ่อมเสร็จแล้ว", "ประชาสัมพันธ์ งดจ่ายน้ำวันเสาร์", "ขอบคุณที่แก้ไขให้ครับ"])
+def test_finished_matters_and_news_have_their_own_cue(text: str) -> None:
+    assert "x:done" in cues(text)
