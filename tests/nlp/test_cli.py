@@ -84,3 +84,12 @@ def test_bench_reports_analyses_beside_tokenization(monkeypatch: pytest.MonkeyPa
     result = bench.run()
     assert result["cores"] == 1 and result["analyses_per_second"] > 0
     assert result["analysis_cost_in_tokenizations"] > 1
+
+
+def test_bench_functions_take_turns_so_a_drifting_machine_slows_all_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench, "MIN_SECONDS", 1e-9)
+    monkeypatch.setattr(bench, "CHUNK", 2)
+    log: list[str] = []
+    rates = bench.per_second({"a": lambda t: log.append("a"), "b": lambda t: log.append("b")}, ["x"] * 5)
+    assert log == ["a"] * 5 + ["b"] * 5 + ["a", "a", "b", "b"]
+    assert set(rates) == {"a", "b"} and all(rate > 0 for rate in rates.values())
