@@ -16,6 +16,8 @@ CHUNK = 500
 
 def per_second(functions: dict[str, Callable[[str], object]], texts: list[str]) -> dict[str, float]:
     """Calls per second of each function over `texts`, taking turns until each has run MIN_SECONDS."""
+    if not texts:
+        raise ValueError("no texts to measure")
     for function in functions.values():
         for text in texts[:200]:
             function(text)  # warm up: load models, fill caches of the tokenizer's dictionary
@@ -23,7 +25,7 @@ def per_second(functions: dict[str, Callable[[str], object]], texts: list[str]) 
     calls = dict.fromkeys(functions, 0)
     start = 0
     while min(spent.values()) < MIN_SECONDS:
-        chunk = texts[start:start + CHUNK] or texts[:CHUNK]
+        chunk = texts[start:start + CHUNK]
         start = start + CHUNK if start + CHUNK < len(texts) else 0
         for name, function in functions.items():
             began = time.perf_counter()
