@@ -4,10 +4,8 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-
 from nlp import model
-from nlp.features import features_of
+from nlp.features import parts_of
 from nlp.labels import KINDS, SECTORS
 from nlp.text import normalize, tokenize
 
@@ -43,25 +41,26 @@ def analyze(text: str) -> Analysis:
     norm = normalize(text if isinstance(text, str) else str(text))
     tokens = tokenize(norm)
     heads = classifier()
-    scores = heads.scores(features_of(norm, tokens)) if tokens else None
-    if scores is None:
+    if not tokens:
         return _empty(heads.version)
+    scores = heads.scores(parts_of(norm, tokens)).tolist()
     kinds = _kind_probabilities(heads, scores)
-    kind = KINDS[int(np.argmax(kinds))]
-    problem, wish = float(kinds[0] + kinds[2]), float(kinds[1] + kinds[2])
+    best_kind = max(range(len(KINDS)), key=kinds.__getitem__)
+    kind = KINDS[best_kind]
     sectors = _softmax(heads.head(scores, "sector")[1])
-    best = int(np.argmax(sectors))
-    return Analysis(kind, round(float(kinds.max()), 4), kind in ("problem", "both"), kind in ("wish", "both"),
-                    round(problem, 4), round(wish, 4), SECTORS[best], round(float(sectors[best]), 4),
-                    tuple(round(float(p), 4) for p in sectors), heads.version)
+    best = max(range(len(SECTORS)), key=sectors.__getitem__)
+    return Analysis(kind, round(kinds[best_kind], 4), kind in ("problem", "both"), kind in ("wish", "both"),
+                    round(kinds[0] + kinds[2], 4), round(kinds[1] + kinds[2], 4), SECTORS[best],
+                    round(sectors[best], 4), tuple(round(p, 4) for p in sectors), heads.version)
 
 
-def _kind_probabilities(heads: model.LinearHeads, scores: np.ndarray) -> np.ndarray:
+def _kind_probabilities(heads: model.LinearHeads, scores: list[float]) -> list[float]:
     """P(problem, wish, both, other): the mean of the four-way head and of the two signal heads combined."""
     problem = _sigmoid(heads.head(scores, "problem")[1][0])
     wish = _sigmoid(heads.head(scores, "wish")[1][0])
-    signals = np.array([problem * (1 - wish), (1 - problem) * wish, problem * wish, (1 - problem) * (1 - wish)])
-    return (signals + _softmax(heads.head(scores, "kind")[1])) / 2
+    signals = (problem * (1 - wish), (1 - problem) * wish, problem * wish, (1 - problem) * (1 - wish))
+    four_way = _softmax(heads.head(scores, "kind")[1])
+    return [(a + b) / 2 for a, b in zip(signals, four_way, strict=True)]
 
 
 def _empty(version: str) -> Analysis:
@@ -71,9 +70,11 @@ def _empty(version: str) -> Analysis:
 
 
 def _sigmoid(x: float) -> float:
-    return 1 / (1 + math.exp(-float(x)))
+    return 1 / (1 + math.exp(-x))
 
 
-def _softmax(x: np.ndarray) -> np.ndarray:
-    e = np.exp(x - x.max())
-    return e / e.sum()
+def _softmax(xs: list[float]) -> list[float]:
+    top = max(xs)
+    exps = [math.exp(x - top) for x in xs]
+    total = sum(exps)
+    return [e / total for e in exps]

@@ -1,4 +1,8 @@
-"""Sparse features of a text for the linear models: words, word pairs, character trigrams, lexicon cues."""
+"""Sparse features of a text for the linear models: words, word pairs, character trigrams, lexicon cues.
+
+Features come as keys grouped by namespace, so the model looks each key up in its namespace's table
+without building a name for it; a feature's full name ("w:ถนน", "x:road") is `namespace:key`.
+"""
 
 from itertools import pairwise
 
@@ -18,44 +22,51 @@ from nlp.text import normalize, tokenize
 CHAR_N = 3
 #: Lexicon terms may span up to this many tokens ("ท่อ"+"ระบาย"+"น้ำ").
 MAX_TERM_TOKENS = 3
+#: The namespace of the lexicon cues, whose value does not shrink with the length of the text.
+CUE_SPACE = "x"
 
-
-#: Lexicon term (as its tokens joined) → the cue features it fires.
+#: Lexicon term (as its tokens joined) → the cues it fires (sector codes and kind cues).
 TERM_INDEX = term_index(
-    {f"x:{sector}": terms for sector, terms in SECTOR_TERMS.items()},
-    {"x:problem": PROBLEM_CUES, "x:wish": WISH_CUES, "x:action": ACTION_CUES, "x:generic": GENERIC_REQUESTS,
-     "x:question": QUESTION_CUES, "x:courtesy": COURTESY_CUES, "x:done": DONE_CUES},
+    SECTOR_TERMS,
+    {"problem": PROBLEM_CUES, "wish": WISH_CUES, "action": ACTION_CUES, "generic": GENERIC_REQUESTS,
+     "question": QUESTION_CUES, "courtesy": COURTESY_CUES, "done": DONE_CUES},
 )
+
+Parts = dict[str, list[str]]
+
+
+def parts_of(norm: str, tokens: list[str]) -> Parts:
+    """Feature keys by namespace: w word, b word pair, c character trigram, s first word, n length, x cue."""
+    compact = norm.replace(" ", "")
+    return {
+        "w": tokens,
+        "b": [f"{a}|{b}" for a, b in pairwise(tokens)],
+        "c": [compact[i:i + CHAR_N] for i in range(len(compact) - CHAR_N + 1)],
+        "s": tokens[:1],
+        "n": [str(min(len(tokens) // 8, 6))],
+        CUE_SPACE: lexicon_hits(tokens),
+    }
+
+
+def names_of(parts: Parts) -> set[str]:
+    """The full feature names of a text's parts (the vocabulary is made of these)."""
+    return {f"{space}:{key}" for space, keys in parts.items() for key in keys}
 
 
 def features(text: str) -> set[str]:
-    """The feature names present in a raw text (training and inference use exactly this)."""
+    """The feature names present in a raw text."""
     norm = normalize(text)
-    return features_of(norm, tokenize(norm))
+    return names_of(parts_of(norm, tokenize(norm)))
 
 
-def features_of(norm: str, tokens: list[str]) -> set[str]:
-    """Features from an already normalized text and its tokens (saves tokenizing twice)."""
-    found = {f"w:{t}" for t in tokens}
-    found.update(f"b:{a}|{b}" for a, b in pairwise(tokens))
-    compact = norm.replace(" ", "")
-    found.update(f"c:{compact[i:i + CHAR_N]}" for i in range(len(compact) - CHAR_N + 1))
-    if tokens:
-        found.add(f"s:{tokens[0]}")
-    found.add(f"n:{min(len(tokens) // 8, 6)}")
-    found.update(lexicon_hits(tokens))
-    return found
-
-
-def lexicon_hits(tokens: list[str]) -> set[str]:
-    """Cue features of the lexicon terms found among the tokens (joined runs of up to three)."""
-    hits: set[str] = set()
+def lexicon_hits(tokens: list[str]) -> list[str]:
+    """Cues of the lexicon terms found among the tokens (joined runs of up to three), each once."""
+    hits: dict[str, None] = {}
     for i in range(len(tokens)):
         joined = ""
         for token in tokens[i:i + MAX_TERM_TOKENS]:
             joined += token
-            names = TERM_INDEX.get(joined)
-            if names:
-                hits.update(names)
-    return hits
-
+            cues = TERM_INDEX.get(joined)
+            if cues:
+                hits.update(dict.fromkeys(cues))
+    return list(hits)

@@ -2,53 +2,66 @@
 
 import hashlib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from nlp.features import CUE_SPACE, Parts
+
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 CLASSIFIER_FILE = MODEL_DIR / "classifier.npz"
 #: Lexicon cue features keep this value whatever the length of the text; the others share unit length.
-CUE_PREFIX = "x:"
 CUE_VALUE = 0.3
 
 
-def feature_values(names: Iterable[str], vocabulary: Mapping[str, int]) -> tuple[list[int], list[float]]:
-    """Columns and values of a text's known features (training and scoring both use exactly this).
+class FeatureIndex:
+    """The vocabulary's columns by namespace, so a text's feature keys are looked up as they are."""
 
-    Word and character features are L2-normalised together, so a long message does not outvote a
-    short one; a lexicon cue ("ดับ", "อยากให้") keeps a fixed value, so a long report still shows it.
-    """
-    cues: list[int] = []
-    rest: list[int] = []
-    for name in names:
-        column = vocabulary.get(name)
-        if column is not None:
-            (cues if name.startswith(CUE_PREFIX) else rest).append(column)
-    scale = 1 / math.sqrt(len(rest)) if rest else 0.0
-    return cues + rest, [CUE_VALUE] * len(cues) + [scale] * len(rest)
+    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+        self.size = len(vocabulary)
+        self.spaces: dict[str, dict[str, int]] = {}
+        for name, column in vocabulary.items():
+            space, key = name.split(":", 1)
+            self.spaces.setdefault(space, {})[key] = column
+
+    def values(self, parts: Parts) -> tuple[list[int], list[float]]:
+        """Columns and values of a text's known features (training and scoring both use exactly this).
+
+        Word and character features are L2-normalised together, so a long message does not outvote a
+        short one; a lexicon cue ("ดับ", "อยากให้") keeps a fixed value, so a long report still shows it.
+        """
+        cues: set[int | None] = set()
+        rest: set[int | None] = set()
+        for space, keys in parts.items():
+            found = self.spaces.get(space)
+            if found:
+                (cues if space == CUE_SPACE else rest).update(map(found.get, keys))
+        cues.discard(None)
+        rest.discard(None)
+        scale = 1 / math.sqrt(len(rest)) if rest else 0.0
+        return [*cues, *rest], [CUE_VALUE] * len(cues) + [scale] * len(rest)  # type: ignore[list-item]
 
 
 @dataclass(frozen=True)
 class LinearHeads:
     """Several linear heads over one shared vocabulary: heads[name] = (first column, classes)."""
 
-    vocabulary: dict[str, int]
+    index: FeatureIndex
     weights: np.ndarray  # (features, columns)
     bias: np.ndarray  # (columns,)
     heads: dict[str, tuple[int, tuple[str, ...]]]
     version: str
 
-    def scores(self, names: set[str]) -> np.ndarray:
-        """Raw scores of every column for a set of feature names (valued by feature_values)."""
-        columns, values = feature_values(names, self.vocabulary)
+    def scores(self, parts: Parts) -> np.ndarray:
+        """Raw scores of every column for a text's feature parts (valued by FeatureIndex.values)."""
+        columns, values = self.index.values(parts)
         if not columns:
             return self.bias.copy()
         return np.asarray(values, dtype=np.float32) @ self.weights[columns] + self.bias
 
-    def head(self, scores: np.ndarray, name: str) -> tuple[tuple[str, ...], np.ndarray]:
+    def head(self, scores: Sequence[float], name: str) -> tuple[tuple[str, ...], Sequence[float]]:
         """The classes of one head and their scores (a binary head has one column)."""
         start, classes = self.heads[name]
         width = 1 if len(classes) == 2 else len(classes)
@@ -74,7 +87,7 @@ def load(path: Path = CLASSIFIER_FILE) -> LinearHeads:
     vocabulary = {str(name): i for i, name in enumerate(arrays["vocabulary"])}
     heads = {str(n): (int(s), tuple(str(c).split("|")))
              for n, s, c in zip(arrays["head_names"], arrays["head_starts"], arrays["head_classes"], strict=True)}
-    return LinearHeads(vocabulary, arrays["weights"], arrays["bias"], heads, _version(arrays))
+    return LinearHeads(FeatureIndex(vocabulary), arrays["weights"], arrays["bias"], heads, _version(arrays))
 
 
 def _version(arrays: dict[str, np.ndarray]) -> str:

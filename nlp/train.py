@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 
 from nlp.augment import wrapped
-from nlp.features import features
+from nlp.features import Parts, names_of, parts_of
 from nlp.labels import KINDS, SECTORS
-from nlp.model import CLASSIFIER_FILE, feature_values, save
+from nlp.model import CLASSIFIER_FILE, FeatureIndex, save
+from nlp.text import normalize, tokenize
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "train"
 MIN_DOCUMENT_FREQUENCY = 2
@@ -35,17 +36,17 @@ def read_examples(folder: Path = DATA_DIR) -> list[dict[str, str]]:
     return rows
 
 
-def vectorize(docs: list[set[str]], vocabulary: dict[str, int]):
-    """The sparse matrix whose rows LinearHeads.scores reproduces at run time (see feature_values)."""
+def vectorize(docs: list[Parts], index: FeatureIndex):
+    """The sparse matrix whose rows LinearHeads.scores reproduces at run time (see FeatureIndex.values)."""
     from scipy.sparse import csr_matrix
 
     indptr, indices, values = [0], [], []
-    for names in docs:
-        pairs = sorted(zip(*feature_values(names, vocabulary), strict=True))
+    for parts in docs:
+        pairs = sorted(zip(*index.values(parts), strict=True))
         indices.extend(column for column, _ in pairs)
         values.extend(value for _, value in pairs)
         indptr.append(len(indices))
-    return csr_matrix((values, indices, indptr), shape=(len(docs), len(vocabulary)), dtype=np.float64)
+    return csr_matrix((values, indices, indptr), shape=(len(docs), index.size), dtype=np.float64)
 
 
 def fit_head(x, labels: list[str], classes: tuple[str, ...], c: float,
@@ -64,12 +65,11 @@ def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
     """Fit the problem, wish, kind and sector heads on `rows` and their wrapped copies; save them to `path`."""
     originals = len(rows)
     rows = wrapped(rows)
-    docs = [features(r["text"]) for r in rows]
+    docs = [_parts(r["text"]) for r in rows]
     # The vocabulary comes from the examples alone: what only the wrapping adds (place names) is noise.
-    frequency = Counter(name for names in docs[:originals] for name in names)
+    frequency = Counter(name for parts in docs[:originals] for name in names_of(parts))
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
-    index = {name: i for i, name in enumerate(vocabulary)}
-    x = vectorize(docs, index)
+    x = vectorize(docs, FeatureIndex({name: i for i, name in enumerate(vocabulary)}))
     log(f"{len(rows)} examples with wrapped copies, {len(vocabulary)} features")
     parts, heads, start = [], {}, 0
     for name, labels, classes, balanced in _heads(rows):
@@ -92,6 +92,11 @@ def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[s
     yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), False
     yield "kind", [r["kind"] for r in rows], KINDS, False
     yield "sector", [r["sector"] for r in rows], SECTORS, True
+
+
+def _parts(text: str) -> Parts:
+    norm = normalize(text)
+    return parts_of(norm, tokenize(norm))
 
 
 def _yes(flag: bool) -> str:

@@ -2,7 +2,9 @@
 
 import pytest
 
-from nlp.features import features
+from nlp import model
+from nlp.features import features, parts_of
+from nlp.text import normalize, tokenize
 
 
 def cues(text: str) -> set[str]:
@@ -28,3 +30,17 @@ def test_a_cause_is_not_a_request() -> None:
 @pytest.mark.parametrize("text", ["แจ้งผลครับ ไฟทางซ่อมเสร็จแล้ว", "ประชาสัมพันธ์ งดจ่ายน้ำวันเสาร์", "ขอบคุณที่แก้ไขให้ครับ"])
 def test_finished_matters_and_news_have_their_own_cue(text: str) -> None:
     assert "x:done" in cues(text)
+
+
+@pytest.mark.parametrize("text", ["ถนนเข้าหมู่บ้านเป็นหลุมเป็นบ่อ อยากให้ทำถนนคอนกรีต", "ไฟดับๆๆ ซ.5 มืดมากกก 😡", "abc"])
+def test_the_model_finds_exactly_the_known_features_of_a_text(text: str) -> None:
+    """Looking keys up by namespace gives the same columns as looking the full names up."""
+    heads = model.load()
+    spaces = heads.index.spaces.items()
+    vocabulary = {f"{space}:{key}": column for space, keys in spaces for key, column in keys.items()}
+    norm = normalize(text)
+    columns, values = heads.index.values(parts_of(norm, tokenize(norm)))
+    expected = {vocabulary[name] for name in features(text) if name in vocabulary}
+    assert len(columns) == len(set(columns)) and set(columns) == expected
+    cue_columns = {vocabulary[name] for name in features(text) if name.startswith("x:") and name in vocabulary}
+    assert {c for c, v in zip(columns, values, strict=True) if v == model.CUE_VALUE} == cue_columns
