@@ -6,6 +6,7 @@ without building a name for it; a feature's full name ("w:ถนน", "x:road") 
 
 from itertools import pairwise
 
+from nlp.labels import SECTORS
 from nlp.lexicon import (
     ACTION_CUES,
     COURTESY_CUES,
@@ -24,6 +25,11 @@ CHAR_N = 3
 MAX_TERM_TOKENS = 3
 #: The namespace of the lexicon cues, whose value does not shrink with the length of the text.
 CUE_SPACE = "x"
+#: The sector of the first sector term in the text: what a need is about is usually named first
+#: ("ถนน ค.ส.ล. พร้อมท่อระบายน้ำ" is a road). A cue too, but only the sector head uses it.
+FIRST_SECTOR_SPACE = "f"
+CUE_SPACES = (CUE_SPACE, FIRST_SECTOR_SPACE)
+SECTOR_SET = frozenset(SECTORS)
 
 #: Lexicon term (as its tokens joined) → the cues it fires (sector codes and kind cues).
 TERM_INDEX = term_index(
@@ -36,15 +42,18 @@ Parts = dict[str, list[str]]
 
 
 def parts_of(norm: str, tokens: list[str]) -> Parts:
-    """Feature keys by namespace: w word, b word pair, c character trigram, s first word, n length, x cue."""
+    """Feature keys by namespace: w word, b word pair, c character trigram, s first word, n length, x cue,
+    f first sector."""
     compact = norm.replace(" ", "")
+    cues, first_sector = lexicon_hits(tokens)
     return {
         "w": tokens,
         "b": [f"{a}|{b}" for a, b in pairwise(tokens)],
         "c": [compact[i:i + CHAR_N] for i in range(len(compact) - CHAR_N + 1)],
         "s": tokens[:1],
         "n": [str(min(len(tokens) // 8, 6))],
-        CUE_SPACE: lexicon_hits(tokens),
+        CUE_SPACE: cues,
+        FIRST_SECTOR_SPACE: first_sector,
     }
 
 
@@ -59,14 +68,20 @@ def features(text: str) -> set[str]:
     return names_of(parts_of(norm, tokenize(norm)))
 
 
-def lexicon_hits(tokens: list[str]) -> list[str]:
-    """Cues of the lexicon terms found among the tokens (joined runs of up to three), each once."""
+def lexicon_hits(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Cues of the lexicon terms found among the tokens (joined runs of up to three), each once, and the
+    sector of the first sector term (the longest one starting there)."""
     hits: dict[str, None] = {}
+    first: list[str] = []
     for i in range(len(tokens)):
         joined = ""
+        sectors: list[str] = []
         for token in tokens[i:i + MAX_TERM_TOKENS]:
             joined += token
             cues = TERM_INDEX.get(joined)
             if cues:
                 hits.update(dict.fromkeys(cues))
-    return list(hits)
+                sectors = [c for c in cues if c in SECTOR_SET] or sectors
+        if sectors and not first:
+            first = sectors[:1]
+    return list(hits), first

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp.features import CUE_SPACE, Parts
+from nlp.features import CUE_SPACES, Parts
 
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 CLASSIFIER_FILE = MODEL_DIR / "classifier.npz"
@@ -37,7 +37,7 @@ class FeatureIndex:
         for space, keys in parts.items():
             found = self.spaces.get(space)
             if found:
-                (cues if space == CUE_SPACE else rest).update(map(found.get, keys))
+                (cues if space in CUE_SPACES else rest).update(map(found.get, keys))
         cues.discard(None)
         rest.discard(None)
         scale = 1 / math.sqrt(len(rest)) if rest else 0.0

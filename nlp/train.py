@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from nlp.augment import wrapped
-from nlp.features import Parts, names_of, parts_of
+from nlp.features import FIRST_SECTOR_SPACE, Parts, names_of, parts_of
 from nlp.labels import KINDS, SECTORS
 from nlp.model import CLASSIFIER_FILE, FeatureIndex, save
 from nlp.text import normalize, tokenize
@@ -71,9 +71,11 @@ def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
     x = vectorize(docs, FeatureIndex({name: i for i, name in enumerate(vocabulary)}))
     log(f"{len(rows)} examples with wrapped copies, {len(vocabulary)} features")
+    kind_x = _without(x, vocabulary, FIRST_SECTOR_SPACE)
     parts, heads, start = [], {}, 0
     for name, labels, classes, balanced in _heads(rows):
-        w, b = fit_head(x, labels, classes, C_BINARY if len(classes) == 2 else C_MULTI, balanced)
+        head_x = x if name == "sector" else kind_x
+        w, b = fit_head(head_x, labels, classes, C_BINARY if len(classes) == 2 else C_MULTI, balanced)
         parts.append((w, b))
         heads[name] = (start, classes)
         start += w.shape[1]
@@ -92,6 +94,13 @@ def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[s
     yield "wish", [_yes(r["kind"] in ("wish", "both")) for r in rows], ("no", "yes"), False
     yield "kind", [r["kind"] for r in rows], KINDS, False
     yield "sector", [r["sector"] for r in rows], SECTORS, True
+
+
+def _without(x, vocabulary: list[str], space: str):
+    """The matrix with the columns of one namespace zeroed: a head fitted on it gives them weight 0."""
+    from scipy.sparse import diags
+
+    return x @ diags([0.0 if name.startswith(f"{space}:") else 1.0 for name in vocabulary])
 
 
 def _parts(text: str) -> Parts:

@@ -42,5 +42,19 @@ def test_the_model_finds_exactly_the_known_features_of_a_text(text: str) -> None
     columns, values = heads.index.values(parts_of(norm, tokenize(norm)))
     expected = {vocabulary[name] for name in features(text) if name in vocabulary}
     assert len(columns) == len(set(columns)) and set(columns) == expected
-    cue_columns = {vocabulary[name] for name in features(text) if name.startswith("x:") and name in vocabulary}
+    cue_columns = {vocabulary[name] for name in features(text) if name[:2] in ("x:", "f:") and name in vocabulary}
     assert {c for c, v in zip(columns, values, strict=True) if v == model.CUE_VALUE} == cue_columns
+
+
+@pytest.mark.parametrize(("text", "sector"), [("โครงการก่อสร้างถนน ค.ส.ล. พร้อมท่อระบายน้ำ", "road"),
+                                              ("ท่อระบายน้ำอุดตันหน้าปากซอย ถนนเลยเป็นแอ่ง", "water")])
+def test_the_sector_named_first_is_a_feature(text: str, sector: str) -> None:
+    assert {name for name in features(text) if name.startswith("f:")} == {f"f:{sector}"}
+
+
+def test_only_the_sector_head_weighs_the_first_sector() -> None:
+    heads = model.load()
+    columns = list(heads.index.spaces["f"].values())
+    sector_start = heads.heads["sector"][0]
+    assert columns and not heads.weights[columns, :sector_start].any()
+    assert heads.weights[columns, sector_start:].any()
