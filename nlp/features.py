@@ -81,7 +81,8 @@ def lexicon_hits(tokens: list[str]) -> tuple[list[str], list[str]]:
             cues = TERM_INDEX.get(joined)
             if cues:
                 hits.update(dict.fromkeys(cues))
-                sectors = [c for c in cues if c in SECTOR_SET] or sectors
+                if not first:
+                    sectors = [c for c in cues if c in SECTOR_SET] or sectors
         if sectors and not first:
             first = sectors[:1]
     return list(hits), first
