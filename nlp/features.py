@@ -62,10 +62,15 @@ def names_of(parts: Parts) -> set[str]:
     return {f"{space}:{key}" for space, keys in parts.items() for key in keys}
 
 
+def text_parts(text: str) -> Parts:
+    """Feature keys of a raw text by namespace (what training reads; analysis reuses its own tokens)."""
+    norm = normalize(text)
+    return parts_of(norm, tokenize(norm))
+
+
 def features(text: str) -> set[str]:
     """The feature names present in a raw text."""
-    norm = normalize(text)
-    return names_of(parts_of(norm, tokenize(norm)))
+    return names_of(text_parts(text))
 
 
 def lexicon_hits(tokens: list[str]) -> tuple[list[str], list[str]]:

@@ -9,10 +9,9 @@ from pathlib import Path
 import numpy as np
 
 from nlp.augment import wrapped
-from nlp.features import FIRST_SECTOR_SPACE, Parts, names_of, parts_of
+from nlp.features import FIRST_SECTOR_SPACE, Parts, names_of, text_parts
 from nlp.labels import KINDS, SECTORS
 from nlp.model import CLASSIFIER_FILE, FeatureIndex, save
-from nlp.text import normalize, tokenize
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "train"
 MIN_DOCUMENT_FREQUENCY = 2
@@ -65,7 +64,7 @@ def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
     """Fit the problem, wish, kind and sector heads on `rows` and their wrapped copies; save them to `path`."""
     originals = len(rows)
     rows = wrapped(rows)
-    docs = [_parts(r["text"]) for r in rows]
+    docs = [text_parts(r["text"]) for r in rows]
     # The vocabulary comes from the examples alone: what only the wrapping adds (place names) is noise.
     frequency = Counter(name for parts in docs[:originals] for name in names_of(parts))
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
@@ -101,11 +100,6 @@ def _without(x, vocabulary: list[str], space: str):
     from scipy.sparse import diags
 
     return x @ diags([0.0 if name.startswith(f"{space}:") else 1.0 for name in vocabulary])
-
-
-def _parts(text: str) -> Parts:
-    norm = normalize(text)
-    return parts_of(norm, tokenize(norm))
 
 
 def _yes(flag: bool) -> str:
