@@ -3,8 +3,7 @@
 import pytest
 
 from nlp import model
-from nlp.features import features, parts_of
-from nlp.text import normalize, tokenize
+from nlp.features import features, text_parts
 
 
 def cues(text: str) -> set[str]:
@@ -38,8 +37,7 @@ def test_the_model_finds_exactly_the_known_features_of_a_text(text: str) -> None
     heads = model.load()
     spaces = heads.index.spaces.items()
     vocabulary = {f"{space}:{key}": column for space, keys in spaces for key, column in keys.items()}
-    norm = normalize(text)
-    columns, values = heads.index.values(parts_of(norm, tokenize(norm)))
+    columns, values = heads.index.values(text_parts(text))
     expected = {vocabulary[name] for name in features(text) if name in vocabulary}
     assert len(columns) == len(set(columns)) and set(columns) == expected
     cue_columns = {vocabulary[name] for name in features(text) if name[:2] in ("x:", "f:") and name in vocabulary}
