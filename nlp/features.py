@@ -21,6 +21,8 @@ from nlp.lexicon import (
 from nlp.text import normalize, tokenize
 
 CHAR_N = 3
+#: The namespace of the character trigrams.
+CHAR_SPACE = "c"
 #: Lexicon terms may span up to this many tokens ("ท่อ"+"ระบาย"+"น้ำ").
 MAX_TERM_TOKENS = 3
 #: The namespace of the lexicon cues, whose value does not shrink with the length of the text.
@@ -49,7 +51,7 @@ def parts_of(norm: str, tokens: list[str]) -> Parts:
     return {
         "w": tokens,
         "b": [f"{a}|{b}" for a, b in pairwise(tokens)],
-        "c": [compact[i:i + CHAR_N] for i in range(len(compact) - CHAR_N + 1)],
+        CHAR_SPACE: [compact[i:i + CHAR_N] for i in range(len(compact) - CHAR_N + 1)],
         "s": tokens[:1],
         "n": [str(min(len(tokens) // 8, 6))],
         CUE_SPACE: cues,
@@ -75,19 +77,24 @@ def features(text: str) -> set[str]:
 
 def lexicon_hits(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Cues of the lexicon terms found among the tokens (joined runs of up to three), each once, and the
-    sector of the first sector term (the longest one starting there)."""
+    sector of the first sector term. A sector term inside a longer one does not count: "ฝาท่อระบายน้ำ" is
+    a drain cover (road), not a drain."""
     hits: dict[str, None] = {}
     first: list[str] = []
+    covered = 0
     for i in range(len(tokens)):
         joined = ""
         sectors: list[str] = []
-        for token in tokens[i:i + MAX_TERM_TOKENS]:
+        width = 0
+        for j, token in enumerate(tokens[i:i + MAX_TERM_TOKENS], 1):
             joined += token
-            cues = TERM_INDEX.get(joined)
-            if cues:
-                hits.update(dict.fromkeys(cues))
-                if not first:
-                    sectors = [c for c in cues if c in SECTOR_SET] or sectors
-        if sectors and not first:
-            first = sectors[:1]
+            cues = TERM_INDEX.get(joined, ())
+            hits.update(dict.fromkeys(c for c in cues if c not in SECTOR_SET))
+            found = [c for c in cues if c in SECTOR_SET]
+            if found:
+                sectors, width = found, j
+        if sectors and i + width > covered:
+            hits.update(dict.fromkeys(sectors))
+            first = first or sectors[:1]
+            covered = i + width
     return list(hits), first

@@ -12,17 +12,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 #: มากกกก → มาก, !!!! → !: three or more of the same non-digit character collapse (1000 stays 1000).
 _REPEATS = re.compile(r"(\D)\1{2,}")
 _SPACE = re.compile(r"\s+")
+#: Misspellings so common in typed Thai that they hide a word: เเ (two sara e) for แ, and หมูบ้าน
+#: ("pig house") for หมู่บ้าน.
+_TYPOS = {"เเ": "แ", "หมูบ้าน": "หมู่บ้าน"}
+_TYPO = re.compile("|".join(_TYPOS))
+#: ำ typed as nikhahit and sara aa (น ํ ้ า for น้ำ): looks the same, is not the same word.
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 #: Tokens that carry no meaning for classification.
 _NOISE = re.compile(r"^[\W_]+$")
 
 
 def normalize(text: str) -> str:
-    """Canonical form: NFC, Arabic digits, lower-case Latin, no control characters, repeats collapsed."""
+    """Canonical form: NFC, Arabic digits, lower-case Latin, no control characters, repeats collapsed,
+    common misspellings mended."""
     if not isinstance(text, str):
         text = str(text)
     text = unicodedata.normalize("NFC", text[: MAX_ANALYSED_CHARS * 2])
     text = _CONTROL.sub(" ", text).translate(THAI_DIGITS).lower()
-    text = _REPEATS.sub(r"\1", text)
+    text = _SARA_AM.sub("\\1\u0e33", _REPEATS.sub(r"\1", text))
+    text = _TYPO.sub(lambda m: _TYPOS[m.group()], text)
     return _SPACE.sub(" ", text).strip()[:MAX_ANALYSED_CHARS]
 
 

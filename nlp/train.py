@@ -21,6 +21,11 @@ C_MULTI = 16.0
 #: The solver stops this close to the optimum: at sklearn's default (1e-4) where it stops depends on the
 #: CPU's float rounding, and the same data gave weights 0.7 apart on two machines.
 TOLERANCE = 1e-6
+#: Feature namespaces a head is fitted without (its weights there are 0): the first-named sector is for
+#: the sector head only.
+HIDDEN: dict[str, tuple[str, ...]] = {
+    "problem": (FIRST_SECTOR_SPACE,), "wish": (FIRST_SECTOR_SPACE,), "kind": (FIRST_SECTOR_SPACE,), "sector": (),
+}
 
 
 def read_examples(folder: Path = DATA_DIR) -> list[dict[str, str]]:
@@ -70,10 +75,9 @@ def train(rows: list[dict[str, str]], path: Path = CLASSIFIER_FILE,
     vocabulary = sorted(n for n, f in frequency.items() if f >= MIN_DOCUMENT_FREQUENCY)
     x = vectorize(docs, FeatureIndex({name: i for i, name in enumerate(vocabulary)}))
     log(f"{len(rows)} examples with wrapped copies, {len(vocabulary)} features")
-    kind_x = _without(x, vocabulary, FIRST_SECTOR_SPACE)
     parts, heads, start = [], {}, 0
     for name, labels, classes, balanced in _heads(rows):
-        head_x = x if name == "sector" else kind_x
+        head_x = _without(x, vocabulary, HIDDEN[name])
         w, b = fit_head(head_x, labels, classes, C_BINARY if len(classes) == 2 else C_MULTI, balanced)
         parts.append((w, b))
         heads[name] = (start, classes)
@@ -95,11 +99,13 @@ def _heads(rows: list[dict[str, str]]) -> Iterable[tuple[str, list[str], tuple[s
     yield "sector", [r["sector"] for r in rows], SECTORS, True
 
 
-def _without(x, vocabulary: list[str], space: str):
-    """The matrix with the columns of one namespace zeroed: a head fitted on it gives them weight 0."""
+def _without(x, vocabulary: list[str], spaces: tuple[str, ...]):
+    """The matrix with the columns of some namespaces zeroed: a head fitted on it gives them weight 0."""
     from scipy.sparse import diags
 
-    return x @ diags([0.0 if name.startswith(f"{space}:") else 1.0 for name in vocabulary])
+    if not spaces:
+        return x
+    return x @ diags([0.0 if name.split(":", 1)[0] in spaces else 1.0 for name in vocabulary])
 
 
 def _yes(flag: bool) -> str:

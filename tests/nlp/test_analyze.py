@@ -3,6 +3,7 @@
 import pytest
 
 import nlp
+from nlp.text import words
 
 
 @pytest.mark.parametrize(
@@ -54,6 +55,12 @@ def test_an_analysis_carries_its_signals_confidences_and_model_version() -> None
 def test_texts_without_words_are_other(text: str) -> None:
     result = nlp.analyze(text)
     assert result.kind == "other" and not result.has_problem and not result.has_wish
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("มืดเเล้วไม่มีไฟ", "มืดแล้วไม่มีไฟ"), ("นํ้าท่วมซอย", "น้ำท่วมซอย"),
+                                              ("ทํางาน", "ทำงาน"), ("ท่อแตกหน้าหมูบ้าน", "ท่อแตกหน้าหมู่บ้าน")])
+def test_common_misspellings_read_as_the_word_meant(typed: str, meant: str) -> None:
+    assert words(typed) == words(meant)
 
 
 def test_thai_digits_and_repeated_letters_read_like_plain_text() -> None:

@@ -4,6 +4,7 @@ import pytest
 
 from nlp import model
 from nlp.features import features, text_parts
+from nlp.train import HIDDEN
 
 
 def cues(text: str) -> set[str]:
@@ -50,9 +51,21 @@ def test_the_sector_named_first_is_a_feature(text: str, sector: str) -> None:
     assert {name for name in features(text) if name.startswith("f:")} == {f"f:{sector}"}
 
 
-def test_only_the_sector_head_weighs_the_first_sector() -> None:
+@pytest.mark.parametrize("head", ["problem", "wish", "kind", "sector"])
+def test_a_head_gives_no_weight_to_what_it_is_fitted_without(head: str) -> None:
     heads = model.load()
-    columns = list(heads.index.spaces["f"].values())
-    sector_start = heads.heads["sector"][0]
-    assert columns and not heads.weights[columns, :sector_start].any()
-    assert heads.weights[columns, sector_start:].any()
+    start, classes = heads.heads[head]
+    block = heads.weights[:, start:start + (1 if len(classes) == 2 else len(classes))]
+    for space, columns in heads.index.spaces.items():
+        hidden = space in HIDDEN[head]
+        assert block[list(columns.values())].any() != hidden, (head, space)
+
+
+def test_only_the_sector_head_sees_the_first_sector() -> None:
+    assert [h for h, spaces in HIDDEN.items() if "f" not in spaces] == ["sector"]
+
+
+def test_a_sector_term_inside_a_longer_one_does_not_count() -> None:
+    cues = {name for name in features("ฝาท่อระบายน้ำยุบตัว รถวิ่งลำบาก") if name.startswith(("x:", "f:"))}
+    assert cues == {"x:road", "f:road", "x:problem"}
+    assert "x:water" in features("ท่อระบายน้ำอุดตัน ฝาท่อแตก")
