@@ -33,12 +33,15 @@ FIRST_SECTOR_SPACE = "f"
 CUE_SPACES = (CUE_SPACE, FIRST_SECTOR_SPACE)
 SECTOR_SET = frozenset(SECTORS)
 
-#: Lexicon term (as its tokens joined) → the cues it fires (sector codes and kind cues).
-TERM_INDEX = term_index(
-    SECTOR_TERMS,
-    {"problem": PROBLEM_CUES, "wish": WISH_CUES, "action": ACTION_CUES, "generic": GENERIC_REQUESTS,
-     "question": QUESTION_CUES, "courtesy": COURTESY_CUES, "done": DONE_CUES},
-)
+#: Lexicon term (as its tokens joined) → the kind cues and the sectors it fires.
+TERM_INDEX = {
+    term: (tuple(c for c in cues if c not in SECTOR_SET), tuple(c for c in cues if c in SECTOR_SET))
+    for term, cues in term_index(
+        SECTOR_TERMS,
+        {"problem": PROBLEM_CUES, "wish": WISH_CUES, "action": ACTION_CUES, "generic": GENERIC_REQUESTS,
+         "question": QUESTION_CUES, "courtesy": COURTESY_CUES, "done": DONE_CUES},
+    ).items()
+}
 
 Parts = dict[str, list[str]]
 
@@ -84,17 +87,17 @@ def lexicon_hits(tokens: list[str]) -> tuple[list[str], list[str]]:
     covered = 0
     for i in range(len(tokens)):
         joined = ""
-        sectors: list[str] = []
+        sectors: tuple[str, ...] = ()
         width = 0
         for j, token in enumerate(tokens[i:i + MAX_TERM_TOKENS], 1):
             joined += token
-            cues = TERM_INDEX.get(joined, ())
-            hits.update(dict.fromkeys(c for c in cues if c not in SECTOR_SET))
-            found = [c for c in cues if c in SECTOR_SET]
+            found = TERM_INDEX.get(joined)
             if found:
-                sectors, width = found, j
+                hits.update(dict.fromkeys(found[0]))
+                if found[1]:
+                    sectors, width = found[1], j
         if sectors and i + width > covered:
             hits.update(dict.fromkeys(sectors))
-            first = first or sectors[:1]
+            first = first or [sectors[0]]
             covered = i + width
     return list(hits), first
