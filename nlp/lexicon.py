@@ -128,9 +128,18 @@ PROBLEM_CUES: tuple[str, ...] = (
 
 #: Words that ask for something (นิโรธ): "อยากให้…", "ขอ…", "ควร…". The request is a wish when it names
 #: what to do; a generic one ("ขอให้แก้ไข") is only attention (GENERIC_REQUESTS).
+#: A request word right before a specific action asks for that action ("ช่วยตัดต้นไม้", "รบกวนเพิ่มรถเมล์"),
+#: unlike a generic request ("ช่วยแก้ไข", "รบกวนจัดการ").
+REQUEST_WORDS: tuple[str, ...] = ("ช่วย", "รบกวน", "ฝาก")
+SPECIFIC_ACTIONS: tuple[str, ...] = (
+    "ทำ", "ติด", "สร้าง", "ติดตั้ง", "ตัด", "กำจัด", "เพิ่ม", "ย้าย", "ปิด", "เปิด", "ขุด", "ลอก", "ล้าง", "ทาสี",
+    "ตีเส้น", "เท", "เทปูน", "ถม", "ปลูก", "ลด", "ขยาย", "ปรับปรุง", "เปลี่ยน", "ยก", "ตั้ง", "พ่น", "ฉีด", "จับ",
+    "รื้อ", "รื้อถอน", "จัดระเบียบ", "สอน",
+)
 WISH_CUES: tuple[str, ...] = (
     "อยากให้", "อยากได้", "ขอให้", "ต้องการให้", "ต้องการ", "ควรจะ", "ควร", "ขอรับการสนับสนุน", "ขอสนับสนุน",
-    "อยากมี", "ขอ", "จัดให้มี", "เสนอให้", "น่าจะมี", "ช่วยทำ", "ช่วยติด", "ช่วยสร้าง",
+    "อยากมี", "ขอ", "จัดให้มี", "เสนอให้", "เสนอแนะ", "เสนอว่า", "น่าจะมี",
+    *(request + action for request in REQUEST_WORDS for action in SPECIFIC_ACTIONS),
 )
 
 #: Actions that build or provide something (มรรค). A project title is made of them, but a report also

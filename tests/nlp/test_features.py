@@ -16,6 +16,17 @@ def test_asking_for_something_is_a_wish_cue(text: str) -> None:
     assert "x:wish" in cues(text)
 
 
+@pytest.mark.parametrize("text", ["รบกวนช่วยตัดต้นไม้ตรงเกาะกลางถนนด้วยค่ะ", "รบกวนเพิ่มรถเมล์สายนี้หน่อย",
+                                  "เสนอแนะให้มีการตรวจสอบความสูงของปล่องควัน"])
+def test_a_request_that_names_the_action_is_a_wish_cue(text: str) -> None:
+    assert "x:wish" in cues(text)
+
+
+@pytest.mark.parametrize("text", ["รบกวนจัดการให้ด้วยค่ะ", "ช่วยแก้ไขด่วนครับ", "ช่วยตรวจสอบด้วยครับ"])
+def test_a_request_for_attention_only_is_not_a_wish_cue(text: str) -> None:
+    assert "x:wish" not in cues(text)
+
+
 def test_building_words_are_an_action_not_a_request() -> None:
     """A report of someone else's construction uses the same words as a project title."""
     found = cues("ข้างบ้านมีการก่อสร้างโครงการคอนโด เสียงดังทั้งวัน")
@@ -61,8 +72,9 @@ def test_a_head_gives_no_weight_to_what_it_is_fitted_without(head: str) -> None:
         assert block[list(columns.values())].any() != hidden, (head, space)
 
 
-def test_only_the_sector_head_sees_the_first_sector() -> None:
+def test_only_the_sector_head_sees_the_first_sector_and_the_four_way_kind_head_no_trigrams() -> None:
     assert [h for h, spaces in HIDDEN.items() if "f" not in spaces] == ["sector"]
+    assert [h for h, spaces in HIDDEN.items() if "c" in spaces] == ["kind"]
 
 
 def test_a_sector_term_inside_a_longer_one_does_not_count() -> None:
