@@ -126,8 +126,6 @@ PROBLEM_CUES: tuple[str, ...] = (
     "เสียงดัง", "หาย", "ขโมย", "อุบัติเหตุ", "ชน", "สั่นสะเทือน", "เน่า", "ยุบ", "รั่ว", "ซึม",
 )
 
-#: Words that ask for something (นิโรธ): "อยากให้…", "ขอ…", "ควร…". The request is a wish when it names
-#: what to do; a generic one ("ขอให้แก้ไข") is only attention (GENERIC_REQUESTS).
 #: A request word right before a specific action asks for that action ("ช่วยตัดต้นไม้", "รบกวนเพิ่มรถเมล์"),
 #: unlike a generic request ("ช่วยแก้ไข", "รบกวนจัดการ").
 REQUEST_WORDS: tuple[str, ...] = ("ช่วย", "รบกวน", "ฝาก")
@@ -136,6 +134,9 @@ SPECIFIC_ACTIONS: tuple[str, ...] = (
     "ตีเส้น", "เท", "เทปูน", "ถม", "ปลูก", "ลด", "ขยาย", "ปรับปรุง", "เปลี่ยน", "ยก", "ตั้ง", "พ่น", "ฉีด", "จับ",
     "รื้อ", "รื้อถอน", "จัดระเบียบ", "สอน",
 )
+
+#: Words that ask for something (นิโรธ): "อยากให้…", "ขอ…", "ควร…". The request is a wish when it names
+#: what to do; a generic one ("ขอให้แก้ไข") is only attention (GENERIC_REQUESTS).
 WISH_CUES: tuple[str, ...] = (
     "อยากให้", "อยากได้", "ขอให้", "ต้องการให้", "ต้องการ", "ควรจะ", "ควร", "ขอรับการสนับสนุน", "ขอสนับสนุน",
     "อยากมี", "ขอ", "จัดให้มี", "เสนอให้", "เสนอแนะ", "เสนอว่า", "น่าจะมี",
