@@ -3,7 +3,7 @@
 import pytest
 
 from nlp import model
-from nlp.features import features, text_parts
+from nlp.features import CUE_SPACES, features, text_parts
 from nlp.train import HIDDEN
 
 
@@ -52,7 +52,8 @@ def test_the_model_finds_exactly_the_known_features_of_a_text(text: str) -> None
     columns, values = heads.index.values(text_parts(text))
     expected = {vocabulary[name] for name in features(text) if name in vocabulary}
     assert len(columns) == len(set(columns)) and set(columns) == expected
-    cue_columns = {vocabulary[name] for name in features(text) if name[:2] in ("x:", "f:") and name in vocabulary}
+    cue_columns = {vocabulary[name] for name in features(text)
+                   if name.split(":", 1)[0] in CUE_SPACES and name in vocabulary}
     assert {c for c, v in zip(columns, values, strict=True) if v == model.CUE_VALUE} == cue_columns
 
 
@@ -65,11 +66,10 @@ def test_the_sector_named_first_is_a_feature(text: str, sector: str) -> None:
 @pytest.mark.parametrize("head", ["problem", "wish", "kind", "sector"])
 def test_a_head_gives_no_weight_to_what_it_is_fitted_without(head: str) -> None:
     heads = model.load()
-    start, classes = heads.heads[head]
-    block = heads.weights[:, start:start + (1 if len(classes) == 2 else len(classes))]
+    block = heads.head(heads.weights.T, head)[1]
     for space, columns in heads.index.spaces.items():
         hidden = space in HIDDEN[head]
-        assert block[list(columns.values())].any() != hidden, (head, space)
+        assert block[:, list(columns.values())].any() != hidden, (head, space)
 
 
 def test_only_the_sector_head_sees_the_first_sector_and_the_four_way_kind_head_no_trigrams() -> None:
