@@ -3,6 +3,7 @@
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 
 from nlp import model
 from nlp.features import parts_of
@@ -45,13 +46,13 @@ def analyze(text: str) -> Analysis:
         return _empty(heads.version)
     scores = heads.scores(parts_of(norm, tokens)).tolist()
     kinds = _kind_probabilities(heads, scores)
-    best_kind = max(range(len(KINDS)), key=kinds.__getitem__)
+    best_kind = kinds.index(max(kinds))
     kind = KINDS[best_kind]
     sectors = _softmax(heads.head(scores, "sector")[1])
-    best = max(range(len(SECTORS)), key=sectors.__getitem__)
+    best = sectors.index(max(sectors))
     return Analysis(kind, round(kinds[best_kind], 4), kind in ("problem", "both"), kind in ("wish", "both"),
                     round(kinds[0] + kinds[2], 4), round(kinds[1] + kinds[2], 4), SECTORS[best],
-                    round(sectors[best], 4), tuple(round(p, 4) for p in sectors), heads.version)
+                    round(sectors[best], 4), tuple(map(round, sectors, repeat(4, len(sectors)))), heads.version)
 
 
 def _kind_probabilities(heads: model.LinearHeads, scores: list[float]) -> list[float]:

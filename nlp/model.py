@@ -32,6 +32,11 @@ class FeatureIndex:
         Word and character features are L2-normalised together, so a long message does not outvote a
         short one; a lexicon cue ("ดับ", "อยากให้") keeps a fixed value, so a long report still shows it.
         """
+        cues, rest = self.columns(parts)
+        return [*cues, *rest], [CUE_VALUE] * len(cues) + [unit_value(len(rest))] * len(rest)
+
+    def columns(self, parts: Parts) -> tuple[set[int], set[int]]:
+        """The columns of a text's known lexicon cues, and of its other known features."""
         cues: set[int | None] = set()
         rest: set[int | None] = set()
         for space, keys in parts.items():
@@ -40,8 +45,12 @@ class FeatureIndex:
                 (cues if space in CUE_SPACES else rest).update(map(found.get, keys))
         cues.discard(None)
         rest.discard(None)
-        scale = 1 / math.sqrt(len(rest)) if rest else 0.0
-        return [*cues, *rest], [CUE_VALUE] * len(cues) + [scale] * len(rest)  # type: ignore[list-item]
+        return cues, rest  # type: ignore[return-value]
+
+
+def unit_value(count: int) -> float:
+    """The value of each of `count` word and character features, which together have unit length."""
+    return 1 / math.sqrt(count) if count else 0.0
 
 
 @dataclass(frozen=True)
@@ -55,11 +64,13 @@ class LinearHeads:
     version: str
 
     def scores(self, parts: Parts) -> np.ndarray:
-        """Raw scores of every column for a text's feature parts (valued by FeatureIndex.values)."""
-        columns, values = self.index.values(parts)
-        if not columns:
+        """Raw scores of every column for a text's feature parts, valued as FeatureIndex.values values them."""
+        cues, rest = self.index.columns(parts)
+        if not cues and not rest:
             return self.bias.copy()
-        return np.asarray(values, dtype=np.float32) @ self.weights[columns] + self.bias
+        values = np.full(len(cues) + len(rest), unit_value(len(rest)), dtype=np.float32)
+        values[:len(cues)] = CUE_VALUE
+        return values @ self.weights.take([*cues, *rest], axis=0) + self.bias
 
     def head(self, scores: Sequence[float], name: str) -> tuple[tuple[str, ...], Sequence[float]]:
         """The classes of one head and their scores (a binary head has one column)."""

@@ -1,5 +1,6 @@
 """Lexicon cues: which words the models see as a request, an action, a generic ask or a finished matter."""
 
+import numpy as np
 import pytest
 
 from nlp import model
@@ -55,6 +56,16 @@ def test_the_model_finds_exactly_the_known_features_of_a_text(text: str) -> None
     cue_columns = {vocabulary[name] for name in features(text)
                    if name.split(":", 1)[0] in CUE_SPACES and name in vocabulary}
     assert {c for c, v in zip(columns, values, strict=True) if v == model.CUE_VALUE} == cue_columns
+
+
+@pytest.mark.parametrize("text", ["ถนนเข้าหมู่บ้านเป็นหลุมเป็นบ่อ อยากให้ทำถนนคอนกรีต", "ไฟดับๆๆ ซ.5 มืดมากกก 😡", "abc"])
+def test_scores_are_the_training_row_times_the_weights(text: str) -> None:
+    """Scoring values the features as training does: the row FeatureIndex.values gives, times the weights."""
+    heads = model.load()
+    columns, values = heads.index.values(text_parts(text))
+    row = np.zeros(heads.index.size)
+    row[columns] = values
+    assert np.allclose(heads.scores(text_parts(text)), row @ heads.weights + heads.bias, atol=1e-6)
 
 
 @pytest.mark.parametrize(("text", "sector"), [("โครงการก่อสร้างถนน ค.ส.ล. พร้อมท่อระบายน้ำ", "road"),
